@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace timoneiro::api {
 
@@ -56,6 +57,13 @@ public:
     virtual void setNotifier(std::function<void()> notify) = 0;
     // The client went away: stop producing.
     virtual void cancel() = 0;
+    // A BOOKMARK event at the newest revision this stream has seen, or
+    // nothing when the client did not ask for bookmarks
+    // (allowWatchBookmarks). Transports call it about once a minute.
+    virtual std::optional<WatchEvent> bookmark() = 0;
+    // timeoutSeconds of the request (0 = none): the transport ends the
+    // stream after it.
+    virtual int timeoutSeconds() const = 0;
 };
 
 struct ApiResponse {

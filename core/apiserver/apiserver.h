@@ -1,0 +1,52 @@
+#pragma once
+// The API server's handler chain: route -> decode -> default -> validate ->
+// admission -> store, and watch fan-out. Thread-safe: the HTTP transport
+// and in-process clients call handle() from their own threads.
+#include "api/request.h"
+#include "api/result.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace timoneiro::store {
+class Store;
+}
+
+namespace timoneiro::apiserver {
+
+struct Config {
+    QString serviceCidr = QStringLiteral("10.96.0.0/12");
+    int nodePortMin = 30000;
+    int nodePortMax = 32767;
+    // Where clients reach the server ("127.0.0.1:6443"), for discovery's
+    // serverAddressByClientCIDRs and the kubernetes Endpoints.
+    QString advertiseAddress = QStringLiteral("127.0.0.1:6443");
+    qint64 maxBodyBytes = 3 * 1024 * 1024;  // Kubernetes' request size limit
+};
+
+class ApiServer final : public api::Handler {
+public:
+    explicit ApiServer(store::Store &store, Config config = {});
+    ~ApiServer() override;
+
+    // Creates what a cluster has from the start: namespaces default,
+    // kube-system, kube-public, kube-node-lease, and the kubernetes Service
+    // in default (first address of the service range). Idempotent.
+    api::Result<bool> bootstrap();
+
+    api::ApiResponse handle(const api::ApiRequest &request) override;
+
+    // Ends every open watch (shutdown).
+    void closeWatches();
+
+    const Config &config() const;
+    // Where clients reach the server, once the transport knows its port.
+    void setAdvertiseAddress(const QString &hostPort);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+}  // namespace timoneiro::apiserver

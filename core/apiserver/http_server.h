@@ -1,0 +1,36 @@
+#pragma once
+// The HTTP transport onto the handler chain, on Qt HttpServer: it parses
+// requests, hands them to the api::Handler, writes responses, and streams
+// watches as chunked JSON lines.
+#include "api/request.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+
+namespace timoneiro::apiserver {
+
+class HttpServer final : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    HttpServer(api::Handler &handler, qint64 maxBodyBytes, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    // Listens on address:port (0 = a free port); returns the port, 0 on failure.
+    quint16 listenOn(const QHostAddress &address, quint16 port);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    void startWatch(QTcpSocket *socket, std::shared_ptr<api::WatchStream> stream);
+
+    api::Handler &handler_;
+    qint64 maxBodyBytes_;
+};
+
+// Query items of a raw (percent-encoded) query string, decoded; '+' is a
+// space, as Go's url.Values encodes it.
+QList<QPair<QString, QString>> decodeQuery(const QByteArray &rawQuery);
+
+}  // namespace timoneiro::apiserver
