@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The README's two commands:
+#   installers/setup.sh launch   install what is missing, build, start Timoneiro
+#   installers/setup.sh test     install what is missing, build, run every test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+top=$PWD
+build=${TIMONEIRO_BUILD_DIR:-$top/build}
+
+bash installers/install-deps.sh
+cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j"$(nproc)"
+
+case "${1:-}" in
+  launch)
+    shift
+    # Until the desktop app lands, Timoneiro is its core: the API server.
+    exec "$build/app/timoneirod" "$@"
+    ;;
+  test)
+    # CTest prints its closing line ("100% tests passed, 0 tests failed out of N").
+    ctest --test-dir "$build" --output-on-failure -j2 --timeout 900
+    ;;
+  *)
+    echo "usage: installers/setup.sh launch|test" >&2
+    exit 2
+    ;;
+esac
