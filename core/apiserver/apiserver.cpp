@@ -214,6 +214,49 @@ api::Result<bool> ApiServer::bootstrap()
         if (auto err = post(QStringLiteral("/api/v1/namespaces/default/services"), svc))
             return *err;
     }
+    return reconcileKubernetesEndpoints();
+}
+
+// The API server keeps the kubernetes Service's Endpoints pointing at
+// itself, as the real one's endpoint reconciler does.
+api::Result<bool> ApiServer::reconcileKubernetesEndpoints()
+{
+    const QString hostPort = d->config.advertiseAddress;
+    const int colon = hostPort.lastIndexOf(QLatin1Char(':'));
+    QString host = hostPort.left(colon);
+    if (host == QLatin1String("0.0.0.0") || host.isEmpty())
+        host = QStringLiteral("127.0.0.1");
+    const int port = hostPort.mid(colon + 1).toInt();
+    const QJsonObject endpoints{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Endpoints")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("kubernetes")},
+                     {QStringLiteral("namespace"), QStringLiteral("default")},
+                     {QStringLiteral("labels"),
+                      QJsonObject{{QStringLiteral("endpointslice.kubernetes.io/skip-mirror"), QStringLiteral("true")}}}}},
+        {QStringLiteral("subsets"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("addresses"), QJsonArray{QJsonObject{{QStringLiteral("ip"), host}}}},
+             {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("https")},
+                                                              {QStringLiteral("port"), port},
+                                                              {QStringLiteral("protocol"), QStringLiteral("TCP")}}}}}}},
+    };
+    api::ApiRequest req;
+    req.user = {QStringLiteral("system:apiserver"), {QStringLiteral("system:masters")}};
+    req.userAgent = QStringLiteral("timoneirod/" TIMONEIRO_VERSION);
+    req.headers.emplaceBack("content-type", "application/json");
+    req.body = QJsonDocument(endpoints).toJson(QJsonDocument::Compact);
+    req.method = "PUT";
+    req.path = QStringLiteral("/api/v1/namespaces/default/endpoints/kubernetes");
+    api::ApiResponse resp = handle(req);
+    if (resp.status == 404) {
+        req.method = "POST";
+        req.path = QStringLiteral("/api/v1/namespaces/default/endpoints");
+        resp = handle(req);
+    }
+    if (resp.status >= 300)
+        return api::ApiError::internal(QString::fromUtf8(resp.body));
     return true;
 }
 

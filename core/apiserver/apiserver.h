@@ -34,6 +34,7 @@ public:
     // kube-system, kube-public, kube-node-lease, and the kubernetes Service
     // in default (first address of the service range). Idempotent.
     api::Result<bool> bootstrap();
+    api::Result<bool> reconcileKubernetesEndpoints();
 
     api::ApiResponse handle(const api::ApiRequest &request) override;
 

@@ -1,0 +1,139 @@
+#include "timoneirod_process.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <csignal>
+
+namespace timoneiro::testing {
+
+TimoneirodProcess::TimoneirodProcess(QStringList extraArgs) : extraArgs_(std::move(extraArgs)) {}
+
+TimoneirodProcess::~TimoneirodProcess()
+{
+    stop();
+}
+
+bool TimoneirodProcess::start(const QString &dataDir)
+{
+    if (dataDir.isEmpty()) {
+        if (!tempDir_)
+            tempDir_ = std::make_unique<QTemporaryDir>();
+        dataDir_ = tempDir_->path() + QStringLiteral("/data");
+    } else {
+        dataDir_ = dataDir;
+    }
+    process_ = std::make_unique<QProcess>();
+    process_->setProcessChannelMode(QProcess::MergedChannels);
+    QStringList args{QStringLiteral("--data-dir"), dataDir_, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    args << extraArgs_;
+    process_->start(QStringLiteral(TIMONEIROD_PATH), args);
+    if (!process_->waitForStarted(10000))
+        return false;
+    static const QRegularExpression serverRe(QStringLiteral("API server on (http\\S+)"));
+    static const QRegularExpression kubeconfigRe(QStringLiteral("kubeconfig: (\\S+)"));
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        if (!process_->waitForReadyRead(200) && process_->state() != QProcess::Running)
+            break;
+        output_ += process_->readAll();
+        const QString text = QString::fromUtf8(output_);
+        auto s = serverRe.match(text);
+        auto k = kubeconfigRe.match(text);
+        if (s.hasMatch() && k.hasMatch()) {
+            server_ = s.captured(1);
+            kubeconfig_ = k.captured(1);
+            return true;
+        }
+    }
+    output_ += process_->readAll();
+    return false;
+}
+
+int TimoneirodProcess::stop()
+{
+    if (!process_ || process_->state() == QProcess::NotRunning)
+        return process_ ? process_->exitCode() : 0;
+    ::kill(pid_t(process_->processId()), SIGTERM);
+    if (!process_->waitForFinished(15000)) {
+        process_->kill();
+        process_->waitForFinished(5000);
+        output_ += process_->readAll();
+        return -1;
+    }
+    output_ += process_->readAll();
+    return process_->exitStatus() == QProcess::NormalExit ? process_->exitCode() : -1;
+}
+
+void TimoneirodProcess::kill()
+{
+    if (process_ && process_->state() != QProcess::NotRunning) {
+        process_->kill();
+        process_->waitForFinished(5000);
+    }
+}
+
+qint64 TimoneirodProcess::pid() const
+{
+    return process_ ? process_->processId() : 0;
+}
+
+QString TimoneirodProcess::log() const
+{
+    if (process_)
+        output_ += process_->readAll();
+    return QString::fromUtf8(output_);
+}
+
+Kubectl::Kubectl(QString kubeconfig) : kubeconfig_(std::move(kubeconfig)), home_(std::make_shared<QTemporaryDir>()) {}
+
+QString Kubectl::path()
+{
+    if (QFile::exists(QStringLiteral("/usr/bin/kubectl")))
+        return QStringLiteral("/usr/bin/kubectl");
+    return QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+}
+
+QProcessEnvironment Kubectl::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("KUBECONFIG"), kubeconfig_);
+    env.insert(QStringLiteral("HOME"), home_->path());
+    env.insert(QStringLiteral("KUBECACHEDIR"), home_->path() + QStringLiteral("/cache"));
+    env.remove(QStringLiteral("KUBECTL_EXTERNAL_DIFF"));
+    return env;
+}
+
+CommandResult Kubectl::run(const QStringList &args, const QByteArray &stdinData, int timeoutMs) const
+{
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(path(), args);
+    CommandResult r;
+    if (!p.waitForStarted(10000))
+        return r;
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = QStringLiteral("(timed out) ");
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err += QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+std::unique_ptr<QProcess> Kubectl::start(const QStringList &args) const
+{
+    auto p = std::make_unique<QProcess>();
+    p->setProcessEnvironment(environment());
+    p->start(path(), args);
+    p->waitForStarted(10000);
+    return p;
+}
+
+}  // namespace timoneiro::testing
