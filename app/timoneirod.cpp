@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -167,6 +168,20 @@ int main(int argc, char **argv)
     sa.sa_handler = onSignal;
     ::sigaction(SIGTERM, &sa, nullptr);
     ::sigaction(SIGINT, &sa, nullptr);
+
+    // Compaction as the real API server does it: every five minutes, history
+    // older than what was current five minutes ago goes (watches from before
+    // it get 410 Expired and relist).
+    QTimer compactor;
+    qint64 compactTo = 0;
+    QObject::connect(&compactor, &QTimer::timeout, &app, [&] {
+        if (compactTo > 0) {
+            if (auto done = (*store)->compact(compactTo); !done)
+                qCWarning(lcMain).noquote() << "compaction failed:" << done.error().message;
+        }
+        compactTo = (*store)->currentRevision();
+    });
+    compactor.start(5 * 60 * 1000);
 
     qCInfo(lcMain).noquote() << "API server listening on" << server << "- data in" << dataDir;
     std::printf("timoneirod %s: API server on %s\n"
