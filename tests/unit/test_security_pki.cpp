@@ -1,5 +1,6 @@
 // The cluster PKI and ServiceAccount tokens: certificates chain to the CA,
 // carry the names they must, keys are private, tokens verify and expire.
+#include "security/client_certificate.h"
 #include "security/pki.h"
 #include "security/service_account_token.h"
 
@@ -57,6 +58,25 @@ private slots:
         auto wider = Pki::loadOrCreate(path, more);
         QCOMPARE(wider->caCertificatePem(), first->caCertificatePem());
         QVERIFY(wider->serving().certificatePem != first->serving().certificatePem);
+    }
+
+    void clientCertificatesNameUserAndGroups()
+    {
+        auto pki = Pki::loadOrCreate(dir_.filePath(QStringLiteral("pki4")), names_);
+        auto other = Pki::loadOrCreate(dir_.filePath(QStringLiteral("pki5")), names_);
+        const ClientCertificateVerifier verifier(pki->caCertificatePem());
+        auto jane = pki->issueClient(QStringLiteral("jane"), {QStringLiteral("students")});
+        auto user = verifier.verify({QSslCertificate(jane->certificatePem).toDer()});
+        QVERIFY(user.has_value());
+        QCOMPARE(user->name, QStringLiteral("jane"));
+        QVERIFY(user->groups.contains(QStringLiteral("students")));
+        QVERIFY(user->groups.contains(QStringLiteral("system:authenticated")));
+        auto stranger = other->issueClient(QStringLiteral("mallory"), {QStringLiteral("system:masters")});
+        QVERIFY(!verifier.verify({QSslCertificate(stranger->certificatePem).toDer()}).has_value());
+        // A serving certificate is not a client certificate.
+        QVERIFY(!verifier.verify({QSslCertificate(pki->serving().certificatePem).toDer()}).has_value());
+        QVERIFY(!verifier.verify({QByteArray("junk")}).has_value());
+        QVERIFY(!verifier.verify({}).has_value());
     }
 
     void tokensVerifyAndExpire()
