@@ -1,4 +1,6 @@
 #include "apiserver_p.h"
+#include "authenticator.h"
+#include "rbac_bootstrap_policy.h"
 
 #include "discovery.h"
 #include "negotiation.h"
@@ -106,6 +108,7 @@ api::ApiError resourceError(const api::ApiError &storeError, const api::Resource
 ApiServer::Private::Private(store::Store &s, Config c)
     : store(s),
       config(std::move(c)),
+      rbac(s),
       registry(api::ResourceRegistry::builtin()),
       serviceIps(config.serviceCidr),
       nodePorts(config.nodePortMin, config.nodePortMax)
@@ -195,6 +198,15 @@ api::Result<bool> ApiServer::bootstrap()
                              {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}}}))
             return *err;
     }
+    // The default roles every cluster starts with (Kubernetes' bootstrap policy).
+    for (const QJsonObject &role : bootstrapClusterRoles()) {
+        if (auto err = post(QStringLiteral("/apis/rbac.authorization.k8s.io/v1/clusterroles"), role))
+            return *err;
+    }
+    for (const QJsonObject &binding : bootstrapClusterRoleBindings()) {
+        if (auto err = post(QStringLiteral("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings"), binding))
+            return *err;
+    }
     if (!d->store.get(services->storeKey(QStringLiteral("default"), QStringLiteral("kubernetes")))) {
         QJsonObject svc{
             {QStringLiteral("apiVersion"), QStringLiteral("v1")},
@@ -262,6 +274,22 @@ api::Result<bool> ApiServer::reconcileKubernetesEndpoints()
 
 api::ApiResponse ApiServer::handle(const api::ApiRequest &request)
 {
+    // Authentication happened in the transport; the anonymous user may only
+    // reach the health and version endpoints.
+    if (request.user.name == QLatin1String("system:anonymous") && !isPublicPath(request.path))
+        return errorResponse(api::ApiError::unauthorized());
+    if (!isPublicPath(request.path)) {
+        const RequestAttributes attributes = requestAttributes(request, parseRequestPath(request.path));
+        const Decision decision = d->rbac.authorize(attributes);
+        if (!decision.allowed)
+            return errorResponse(api::ApiError::forbidden(forbiddenMessage(attributes)));
+    }
+    return d->route(request);
+}
+
+api::ApiResponse ApiServer::Private::route(const api::ApiRequest &request)
+{
+    auto *d = this;
     const QString &path = request.path;
     const bool get = request.method == "GET" || request.method == "HEAD";
     if (get && path == QLatin1String("/version"))

@@ -7,6 +7,7 @@
 
 #include "api/resource.h"
 #include "store/store.h"
+#include "rbac_authorizer.h"
 
 #include <QMutex>
 #include <QRecursiveMutex>
@@ -47,8 +48,13 @@ struct ApiServer::Private {
     NodePortAllocator nodePorts;
     bool allocatorsLoaded = false;
 
+    RbacAuthorizer rbac;
+
     QMutex watchesMutex;
     QList<std::weak_ptr<WatchStreamImpl>> watches;
+
+    // Routes an authenticated, authorized request to its verb.
+    api::ApiResponse route(const api::ApiRequest &request);
 
     // Reads an object; NotFound named for the resource.
     api::Result<QJsonObject> getObject(const api::ResourceInfo &resource, const QString &ns, const QString &name);

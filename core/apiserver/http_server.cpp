@@ -1,12 +1,15 @@
 #include "http_server.h"
 
 #include "api/status.h"
+#include "authenticator.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -86,6 +89,31 @@ QByteArray chunk(const QByteArray &data)
 
 // Refuses a request whose declared body is over the limit before it is read
 // into memory: Qt HttpServer buffers bodies whole.
+void guardBodySize(QTcpSocket *socket, qint64 maxBody)
+{
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, maxBody] {
+        const QByteArray head = socket->peek(16384).toLower();
+        int at = head.indexOf("\r\ncontent-length:");
+        int end = head.indexOf("\r\n\r\n");
+        if (at < 0 || (end >= 0 && at > end))
+            return;
+        int eol = head.indexOf("\r\n", at + 2);
+        if (eol < 0)
+            return;
+        const qint64 length = head.mid(at + 17, eol - at - 17).trimmed().toLongLong();
+        if (length <= maxBody)
+            return;
+        api::ApiError e = api::ApiError::requestEntityTooLarge(
+            QStringLiteral("the request body is %1 bytes; the limit is %2").arg(length).arg(maxBody));
+        api::ApiResponse r;
+        r.status = e.code;
+        r.body = QJsonDocument(e.toStatus()).toJson(QJsonDocument::Compact);
+        writeResponse(socket, r, false);
+        socket->disconnectFromHost();
+        socket->readAll();
+    });
+}
+
 class GuardedTcpServer final : public QTcpServer {
 public:
     GuardedTcpServer(qint64 maxBody, QObject *parent) : QTcpServer(parent), maxBody_(maxBody) {}
@@ -98,34 +126,23 @@ protected:
             delete socket;
             return;
         }
-        const qint64 maxBody = maxBody_;
-        connect(socket, &QTcpSocket::readyRead, socket, [socket, maxBody] {
-            const QByteArray head = socket->peek(16384).toLower();
-            int at = head.indexOf("\r\ncontent-length:");
-            int end = head.indexOf("\r\n\r\n");
-            if (at < 0 || (end >= 0 && at > end))
-                return;
-            int eol = head.indexOf("\r\n", at + 2);
-            if (eol < 0)
-                return;
-            const qint64 length = head.mid(at + 17, eol - at - 17).trimmed().toLongLong();
-            if (length <= maxBody)
-                return;
-            api::ApiError e = api::ApiError::requestEntityTooLarge(
-                QStringLiteral("the request body is %1 bytes; the limit is %2").arg(length).arg(maxBody));
-            api::ApiResponse r;
-            r.status = e.code;
-            r.body = QJsonDocument(e.toStatus()).toJson(QJsonDocument::Compact);
-            writeResponse(socket, r, false);
-            socket->disconnectFromHost();
-            socket->readAll();
-        });
+        guardBodySize(socket, maxBody_);
         addPendingConnection(socket);
     }
 
 private:
     qint64 maxBody_;
 };
+
+QList<QByteArray> peerChainDer(QTcpSocket *socket)
+{
+    QList<QByteArray> chain;
+    if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+        for (const QSslCertificate &c : tls->peerCertificateChain())
+            chain.append(c.toDer());
+    }
+    return chain;
+}
 
 }  // namespace
 
@@ -155,7 +172,20 @@ HttpServer::~HttpServer() = default;
 
 quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
 {
-    auto *server = new GuardedTcpServer(maxBodyBytes_, this);
+    QTcpServer *server = nullptr;
+    if (tls_) {
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(*tls_);
+        const qint64 maxBody = maxBodyBytes_;
+        connect(ssl, &QSslServer::startedEncryptionHandshake, this,
+                [maxBody](QSslSocket *socket) { guardBodySize(socket, maxBody); });
+        connect(ssl, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
+            qCDebug(lcHttp).noquote() << "TLS handshake failed:" << socket->errorString();
+        });
+        server = ssl;
+    } else {
+        server = new GuardedTcpServer(maxBodyBytes_, this);
+    }
     if (!server->listen(address, port)) {
         qCCritical(lcHttp).noquote() << "cannot listen on" << address.toString() << port << ":" << server->errorString();
         delete server;
@@ -163,6 +193,16 @@ quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
     }
     bind(server);
     return server->serverPort();
+}
+
+void HttpServer::setTls(const QSslConfiguration &configuration)
+{
+    tls_ = configuration;
+}
+
+void HttpServer::setAuthenticator(const Authenticator *authenticator)
+{
+    authenticator_ = authenticator;
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -179,7 +219,14 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     req.body = request.body();
 
     api::ApiResponse resp;
-    if (req.body.size() > maxBodyBytes_) {
+    Authentication auth;
+    if (authenticator_)
+        auth = authenticator_->authenticate(peerChainDer(socket), request.value("Authorization"));
+    req.user = auth.user;
+    if (auth.outcome == Authentication::Outcome::Rejected) {
+        resp.status = 401;
+        resp.body = QJsonDocument(api::ApiError::unauthorized().toStatus()).toJson(QJsonDocument::Compact);
+    } else if (req.body.size() > maxBodyBytes_) {
         api::ApiError e = api::ApiError::requestEntityTooLarge(
             QStringLiteral("the request body is %1 bytes; the limit is %2").arg(req.body.size()).arg(maxBodyBytes_));
         resp.status = e.code;

@@ -6,8 +6,13 @@
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
+#include <QSslConfiguration>
+
+#include <optional>
 
 namespace timoneiro::apiserver {
+
+class Authenticator;
 
 class HttpServer final : public QAbstractHttpServer {
     Q_OBJECT
@@ -17,6 +22,11 @@ public:
 
     // Listens on address:port (0 = a free port); returns the port, 0 on failure.
     quint16 listenOn(const QHostAddress &address, quint16 port);
+    // Serve HTTPS with this configuration (call before listenOn). Client
+    // certificates are requested, not required: tokens authenticate too.
+    void setTls(const QSslConfiguration &configuration);
+    // Without one every request is anonymous (the API server then answers 401).
+    void setAuthenticator(const Authenticator *authenticator);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -27,6 +37,8 @@ private:
 
     api::Handler &handler_;
     qint64 maxBodyBytes_;
+    std::optional<QSslConfiguration> tls_;
+    const Authenticator *authenticator_ = nullptr;
 };
 
 // Query items of a raw (percent-encoded) query string, decoded; '+' is a

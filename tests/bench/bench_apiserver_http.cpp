@@ -39,10 +39,14 @@ QByteArray configMap(const QString &name)
     return QJsonDocument(cm).toJson(QJsonDocument::Compact);
 }
 
+// The admin's TLS (cluster CA, client certificate), set once the server runs.
+QSslConfiguration gTls;
+
 // One blocking request on this thread's manager; returns the HTTP status.
 int request(QNetworkAccessManager &nam, const QByteArray &method, const QUrl &url, const QByteArray &body = {})
 {
     QNetworkRequest req(url);
+    req.setSslConfiguration(gTls);
     req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
     QNetworkReply *reply = nam.sendCustomRequest(req, method, body);
     QEventLoop loop;
@@ -147,6 +151,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const QString base = server.server();
+    gTls = server.adminTls();
     QNetworkAccessManager nam;
     request(nam, "POST", QUrl(base + QStringLiteral("/api/v1/namespaces")),
             R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bench"}})");
@@ -187,6 +192,7 @@ int main(int argc, char **argv)
 
     // 3. watch delivery delay: create -> event received, one at a time
     QNetworkRequest watchReq(QUrl(base + QStringLiteral("/api/v1/namespaces/bench/configmaps?watch=true&labelSelector=probe%3Dyes")));
+    watchReq.setSslConfiguration(gTls);
     QNetworkReply *watch = nam.get(watchReq);
     QHash<QString, qint64> sentAt;
     std::vector<double> watchDelay;

@@ -27,10 +27,14 @@ class BadInput : public QObject {
     QNetworkAccessManager nam_;
 
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-               const QByteArray &contentType = "application/json")
+               const QByteArray &contentType = "application/json", bool anonymous = false,
+               const QByteArray &authorization = {})
     {
         QNetworkRequest req(QUrl(server_.server() + path));
         req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        req.setSslConfiguration(anonymous ? server_.anonymousTls() : server_.adminTls());
+        if (!authorization.isEmpty())
+            req.setRawHeader("Authorization", authorization);
         QNetworkReply *reply = nam_.sendCustomRequest(req, method, body);
         QEventLoop loop;
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -121,8 +125,27 @@ private slots:
     void unauthenticatedEndpointsAnswer()
     {
         for (const char *p : {"/healthz", "/livez", "/readyz"})
-            QCOMPARE(send("GET", QLatin1String(p)).body, QByteArray("ok"));
-        QCOMPARE(send("GET", QStringLiteral("/version")).json().value(QStringLiteral("minor")).toString(), QStringLiteral("32"));
+            QCOMPARE(send("GET", QLatin1String(p), {}, "application/json", true).body, QByteArray("ok"));
+        QCOMPARE(send("GET", QStringLiteral("/version"), {}, "application/json", true)
+                     .json().value(QStringLiteral("minor")).toString(),
+                 QStringLiteral("32"));
+    }
+
+    // Without credentials, or with ones that do not verify: 401 as a Status.
+    void unauthenticatedRequestsAreRefused()
+    {
+        expectStatus(send("GET", QStringLiteral("/api/v1/namespaces"), {}, "application/json", true), 401,
+                     QStringLiteral("Unauthorized"));
+        expectStatus(send("GET", QStringLiteral("/api"), {}, "application/json", true), 401,
+                     QStringLiteral("Unauthorized"));
+        expectStatus(send("GET", QStringLiteral("/api/v1/namespaces"), {}, "application/json", true,
+                          "Bearer eyJhbGciOiJFUzI1NiJ9.e30.c2ln"),
+                     401, QStringLiteral("Unauthorized"));
+        expectStatus(send("POST", QStringLiteral("/api/v1/namespaces"),
+                          R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"sneaky"}})", "application/json",
+                          true),
+                     401, QStringLiteral("Unauthorized"));
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/sneaky")).status, 404);
     }
 };
 

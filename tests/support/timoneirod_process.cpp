@@ -1,7 +1,10 @@
 #include "timoneirod_process.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QStandardPaths>
 
 #include <csignal>
@@ -77,6 +80,47 @@ void TimoneirodProcess::kill()
 qint64 TimoneirodProcess::pid() const
 {
     return process_ ? process_->processId() : 0;
+}
+
+QSslConfiguration TimoneirodProcess::tlsFromKubeconfig(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    const QString text = QString::fromUtf8(f.readAll());
+    auto field = [&](const char *name) {
+        const QRegularExpression re(QStringLiteral("%1: (\\S+)").arg(QLatin1String(name)));
+        return QByteArray::fromBase64(re.match(text).captured(1).toLatin1());
+    };
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromData(field("certificate-authority-data")));
+    const QByteArray cert = field("client-certificate-data");
+    if (!cert.isEmpty()) {
+        tls.setLocalCertificate(QSslCertificate(cert));
+        tls.setPrivateKey(QSslKey(field("client-key-data"), QSsl::Ec));
+    }
+    return tls;
+}
+
+QSslConfiguration TimoneirodProcess::anonymousTls() const
+{
+    QSslConfiguration tls = adminTls();
+    tls.setLocalCertificate(QSslCertificate());
+    tls.setPrivateKey(QSslKey());
+    return tls;
+}
+
+QString TimoneirodProcess::mintKubeconfig(const QString &user, const QStringList &groups) const
+{
+    const QString out = dataDir_ + QStringLiteral("/kubeconfig-") + user;
+    QStringList args{QStringLiteral("kubeconfig"), QStringLiteral("--data-dir"), dataDir_, QStringLiteral("--user"), user,
+                     QStringLiteral("-o"), out};
+    for (const QString &g : groups)
+        args << QStringLiteral("--group") << g;
+    QProcess p;
+    p.start(QStringLiteral(TIMONEIROD_PATH), args);
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        return {};
+    return out;
 }
 
 QString TimoneirodProcess::log() const

@@ -3,6 +3,7 @@
 // stopped by PID (SIGTERM, then SIGKILL) when the object goes, also when the
 // test fails.
 #include <QProcess>
+#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -23,11 +24,20 @@ public:
     // SIGKILL, no cleanup: for crash tests.
     void kill();
 
-    QString server() const { return server_; }          // http://127.0.0.1:PORT
+    QString server() const { return server_; }          // https://127.0.0.1:PORT
     QString kubeconfig() const { return kubeconfig_; }
     QString dataDir() const { return dataDir_; }
     qint64 pid() const;
     QString log() const;                                  // what it printed so far
+    // TLS as the admin kubeconfig configures it: the cluster CA and the
+    // admin's client certificate (system:masters).
+    QSslConfiguration adminTls() const { return tlsFromKubeconfig(kubeconfig_); }
+    // TLS that verifies the server but presents no client certificate.
+    QSslConfiguration anonymousTls() const;
+    // Runs `timoneirod kubeconfig --user ...` for this cluster; returns the file.
+    QString mintKubeconfig(const QString &user, const QStringList &groups) const;
+
+    static QSslConfiguration tlsFromKubeconfig(const QString &path);
 
 private:
     QStringList extraArgs_;

@@ -1,0 +1,209 @@
+// The cluster's core: store, API server over HTTPS, and (in later steps) the
+// control plane and nodes. Runs until SIGTERM or SIGINT.
+#include "commands.h"
+#include "kubeconfig_text.h"
+
+#include "apiserver/apiserver.h"
+#include "apiserver/authenticator.h"
+#include "apiserver/http_server.h"
+#include "security/pki.h"
+#include "store/store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcMain, "timoneirod", QtInfoMsg)
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int sig)
+{
+    const char c = char(sig);
+    [[maybe_unused]] ssize_t n = ::write(signalPipe[1], &c, 1);
+}
+
+// Every name a client may use to reach the API: loopback, this host, the
+// listen address, and the in-cluster names of the kubernetes Service.
+timoneiro::security::ServingNames servingNames(const QHostAddress &listen, const QString &serviceIp)
+{
+    timoneiro::security::ServingNames names;
+    names.dnsNames = {QStringLiteral("localhost"), QStringLiteral("kubernetes"), QStringLiteral("kubernetes.default"),
+                      QStringLiteral("kubernetes.default.svc"), QStringLiteral("kubernetes.default.svc.cluster.local")};
+    const QString host = QHostInfo::localHostName();
+    if (!host.isEmpty() && !names.dnsNames.contains(host))
+        names.dnsNames << host;
+    names.addresses = {QHostAddress(QHostAddress::LocalHost), QHostAddress(serviceIp)};
+    if (listen != QHostAddress::Any && listen != QHostAddress::AnyIPv4 && listen != QHostAddress::AnyIPv6
+        && !names.addresses.contains(listen))
+        names.addresses << listen;
+    return names;
+}
+
+QSslConfiguration tlsConfiguration(const timoneiro::security::Pki &pki)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(pki.serving().certificatePem));
+    tls.setPrivateKey(QSslKey(pki.serving().keyPem, QSsl::Ec));
+    tls.setCaCertificates({QSslCertificate(pki.caCertificatePem())});
+    // Request a client certificate without requiring one (bearer tokens
+    // authenticate too); the Authenticator verifies whatever is presented.
+    tls.setPeerVerifyMode(QSslSocket::QueryPeer);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    return tls;
+}
+
+}  // namespace
+
+int runDaemon(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Timoneiro's orchestration core: a Kubernetes-compatible API server over SQLite, served over HTTPS.\n"
+        "Real kubectl drives it with the kubeconfig it writes to <data-dir>/kubeconfig.\n"
+        "timoneirod kubeconfig --help: mint a kubeconfig for another user."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("Cluster name; the kubeconfig context is timoneiro-<name>."),
+                               QStringLiteral("name"), QStringLiteral("local"));
+    QCommandLineOption dataOpt(QStringLiteral("data-dir"), QStringLiteral("Directory for the store, PKI and kubeconfig."),
+                               QStringLiteral("dir"));
+    QCommandLineOption listenOpt(QStringLiteral("listen"), QStringLiteral("Address and port of the API (port 0: any free port)."),
+                                 QStringLiteral("addr:port"), QStringLiteral("127.0.0.1:6443"));
+    QCommandLineOption nodesOpt(QStringLiteral("nodes"), QStringLiteral("Local containerd nodes to start (0 = API only)."),
+                                QStringLiteral("N"), QStringLiteral("0"));
+    QCommandLineOption simOpt(QStringLiteral("simulated-nodes"),
+                              QStringLiteral("Simulated nodes to register (no containers; for teaching and scale)."),
+                              QStringLiteral("N"), QStringLiteral("0"));
+    QCommandLineOption verboseOpt(QStringLiteral("v"), QStringLiteral("Log every request (debug level)."));
+    parser.addOptions({nameOpt, dataOpt, listenOpt, nodesOpt, simOpt, verboseOpt});
+    parser.process(app);
+
+    if (parser.isSet(verboseOpt))
+        QLoggingCategory::setFilterRules(QStringLiteral("timoneiro.*.debug=true"));
+
+    const QString name = parser.value(nameOpt);
+    const QString dataDir = parser.isSet(dataOpt) ? parser.value(dataOpt) : defaultDataDir(name);
+    const QString listen = parser.value(listenOpt);
+    const int colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const QHostAddress address(colon > 0 ? listen.left(colon) : QString());
+    const int port = listen.mid(colon + 1).toInt(&portOk);
+    if (colon <= 0 || address.isNull() || !portOk || port < 0 || port > 65535) {
+        std::fprintf(stderr, "timoneirod: --listen wants an IP address and a port, like 127.0.0.1:6443 (got \"%s\")\n",
+                     qPrintable(listen));
+        return 2;
+    }
+    if (parser.value(nodesOpt).toInt() != 0 || parser.value(simOpt).toInt() != 0) {
+        std::fprintf(stderr,
+                     "timoneirod: this build serves the API only; --nodes and --simulated-nodes arrive with the "
+                     "control plane and local nodes. Start it with --nodes 0 --simulated-nodes 0.\n");
+        return 2;
+    }
+    if (!address.isLoopback())
+        qCWarning(lcMain).noquote() << "listening on" << address.toString()
+                                    << "- not loopback: other machines can reach this API (TLS and RBAC still apply)";
+
+    if (!QDir().mkpath(dataDir) || ::chmod(QFile::encodeName(dataDir).constData(), 0700) != 0) {
+        std::fprintf(stderr, "timoneirod: cannot create the data directory %s\n", qPrintable(dataDir));
+        return 1;
+    }
+    auto store = timoneiro::store::Store::open(dataDir + QStringLiteral("/store.db"));
+    if (!store) {
+        std::fprintf(stderr, "timoneirod: cannot open the store: %s\n", qPrintable(store.error().message));
+        return 1;
+    }
+
+    timoneiro::apiserver::Config config;
+    const QString serviceIp = QStringLiteral("10.96.0.1");
+    auto pki = timoneiro::security::Pki::loadOrCreate(dataDir + QStringLiteral("/pki"), servingNames(address, serviceIp));
+    if (!pki) {
+        std::fprintf(stderr, "timoneirod: %s\n", qPrintable(pki.error().message));
+        return 1;
+    }
+    timoneiro::apiserver::ApiServer api(**store, config);
+    timoneiro::apiserver::Authenticator authenticator(pki->caCertificatePem(), pki->serviceAccountKeyPem());
+    timoneiro::apiserver::HttpServer http(api, config.maxBodyBytes);
+    http.setTls(tlsConfiguration(*pki));
+    http.setAuthenticator(&authenticator);
+    const quint16 bound = http.listenOn(address, quint16(port));
+    if (bound == 0) {
+        std::fprintf(stderr, "timoneirod: cannot listen on %s (is another timoneirod running?)\n", qPrintable(listen));
+        return 1;
+    }
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                             : address.toString();
+    const QString server = QStringLiteral("https://%1:%2").arg(host).arg(bound);
+    api.setAdvertiseAddress(QStringLiteral("%1:%2").arg(address.toString()).arg(bound));
+    if (auto boot = api.bootstrap(); !boot) {
+        std::fprintf(stderr, "timoneirod: cannot create the initial objects: %s\n", qPrintable(boot.error().message));
+        return 1;
+    }
+
+    // The admin kubeconfig: group system:masters, like kubeadm's admin.conf.
+    auto admin = pki->issueClient(QStringLiteral("kubernetes-admin"), {QStringLiteral("system:masters")});
+    const QString kubeconfig = dataDir + QStringLiteral("/kubeconfig");
+    KubeconfigSpec spec{QStringLiteral("timoneiro-") + name, QStringLiteral("timoneiro-") + name, server,
+                        pki->caCertificatePem(), admin ? admin->certificatePem : QByteArray(),
+                        admin ? admin->keyPem : QByteArray()};
+    if (!admin || !timoneiro::security::writePrivateFile(kubeconfig, kubeconfigText(spec))) {
+        std::fprintf(stderr, "timoneirod: cannot write %s\n", qPrintable(kubeconfig));
+        return 1;
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return 1;
+    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char c = 0;
+        [[maybe_unused]] ssize_t n = ::read(signalPipe[0], &c, 1);
+        qCInfo(lcMain) << "signal" << int(c) << "received, shutting down";
+        api.closeWatches();
+        app.quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+
+    // Compaction as the real API server does it: every five minutes, history
+    // older than what was current five minutes ago goes (watches from before
+    // it get 410 Expired and relist).
+    QTimer compactor;
+    qint64 compactTo = 0;
+    QObject::connect(&compactor, &QTimer::timeout, &app, [&] {
+        if (compactTo > 0) {
+            if (auto done = (*store)->compact(compactTo); !done)
+                qCWarning(lcMain).noquote() << "compaction failed:" << done.error().message;
+        }
+        compactTo = (*store)->currentRevision();
+    });
+    compactor.start(5 * 60 * 1000);
+
+    qCInfo(lcMain).noquote() << "API server listening on" << server << "- data in" << dataDir;
+    std::printf("timoneirod %s: API server on %s\n"
+                "kubeconfig: %s\n"
+                "use it:     kubectl --kubeconfig %s get namespaces\n",
+                TIMONEIRO_VERSION, qPrintable(server), qPrintable(kubeconfig), qPrintable(kubeconfig));
+    std::fflush(stdout);
+    const int rc = app.exec();
+    qCInfo(lcMain) << "stopped";
+    return rc;
+}
