@@ -137,6 +137,7 @@ int runDaemon(QCoreApplication &app)
         std::fprintf(stderr, "timoneirod: %s\n", qPrintable(pki.error().message));
         return 1;
     }
+    config.serviceAccountKeyPem = pki->serviceAccountKeyPem();
     timoneiro::apiserver::ApiServer api(**store, config);
     timoneiro::apiserver::Authenticator authenticator(pki->caCertificatePem(), pki->serviceAccountKeyPem());
     timoneiro::apiserver::HttpServer http(api, config.maxBodyBytes);

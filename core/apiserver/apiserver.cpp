@@ -2,6 +2,8 @@
 #include "authenticator.h"
 #include "rbac_bootstrap_policy.h"
 
+#include "security/service_account_token.h"
+
 #include "discovery.h"
 #include "negotiation.h"
 #include "object_meta.h"
@@ -108,11 +110,15 @@ api::ApiError resourceError(const api::ApiError &storeError, const api::Resource
 ApiServer::Private::Private(store::Store &s, Config c)
     : store(s),
       config(std::move(c)),
-      rbac(s),
       registry(api::ResourceRegistry::builtin()),
       serviceIps(config.serviceCidr),
-      nodePorts(config.nodePortMin, config.nodePortMax)
+      nodePorts(config.nodePortMin, config.nodePortMax),
+      rbac(s)
 {
+    if (!config.serviceAccountKeyPem.isEmpty()) {
+        if (auto signer = security::TokenSigner::fromPrivateKeyPem(config.serviceAccountKeyPem))
+            tokenSigner = std::make_unique<security::TokenSigner>(*signer);
+    }
 }
 
 api::Result<QJsonObject> ApiServer::Private::getObject(const api::ResourceInfo &resource, const QString &ns,
@@ -278,6 +284,14 @@ api::ApiResponse ApiServer::handle(const api::ApiRequest &request)
     // reach the health and version endpoints.
     if (request.user.name == QLatin1String("system:anonymous") && !isPublicPath(request.path))
         return errorResponse(api::ApiError::unauthorized());
+    // A ServiceAccount's token stops working when the ServiceAccount goes.
+    static const QLatin1String saPrefix("system:serviceaccount:");
+    if (request.user.name.startsWith(saPrefix)) {
+        const QStringList parts = request.user.name.mid(saPrefix.size()).split(QLatin1Char(':'));
+        const api::ResourceInfo *sa = d->registry.find(QString(), QStringLiteral("v1"), QStringLiteral("serviceaccounts"));
+        if (parts.size() != 2 || !sa || !d->store.get(sa->storeKey(parts[0], parts[1])))
+            return errorResponse(api::ApiError::unauthorized());
+    }
     if (!isPublicPath(request.path)) {
         const RequestAttributes attributes = requestAttributes(request, parseRequestPath(request.path));
         const Decision decision = d->rbac.authorize(attributes);
@@ -341,6 +355,9 @@ api::ApiResponse ApiServer::Private::route(const api::ApiRequest &request)
 
     if (!rp.subresource.isEmpty())
         return d->subresource(ctx);
+    if (resource->group == QLatin1String("authorization.k8s.io")
+        || resource->group == QLatin1String("authentication.k8s.io"))
+        return d->review(ctx);
 
     const QString watchParam = request.queryValue(QStringLiteral("watch"));
     const bool watch = rp.legacyWatch || watchParam == QLatin1String("true") || watchParam == QLatin1String("1");

@@ -23,6 +23,8 @@ struct Config {
     // serverAddressByClientCIDRs and the kubernetes Endpoints.
     QString advertiseAddress = QStringLiteral("127.0.0.1:6443");
     qint64 maxBodyBytes = 3 * 1024 * 1024;  // Kubernetes' request size limit
+    // Signs ServiceAccount tokens (TokenRequest); PEM of an EC private key.
+    QByteArray serviceAccountKeyPem;
 };
 
 class ApiServer final : public api::Handler {

@@ -12,6 +12,10 @@
 #include <QMutex>
 #include <QRecursiveMutex>
 
+namespace timoneiro::security {
+class TokenSigner;
+}
+
 namespace timoneiro::apiserver {
 
 class WatchStreamImpl;
@@ -49,6 +53,7 @@ struct ApiServer::Private {
     bool allocatorsLoaded = false;
 
     RbacAuthorizer rbac;
+    std::unique_ptr<security::TokenSigner> tokenSigner;  // null without a service-account key
 
     QMutex watchesMutex;
     QList<std::weak_ptr<WatchStreamImpl>> watches;
@@ -71,6 +76,9 @@ struct ApiServer::Private {
     api::ApiResponse remove(RestContext &ctx);
     api::ApiResponse removeCollection(RestContext &ctx);
     api::ApiResponse subresource(RestContext &ctx);
+    // Reviews (reviews.cpp): access reviews, whoami, token requests.
+    api::ApiResponse review(RestContext &ctx);
+    api::ApiResponse tokenRequest(RestContext &ctx);
 
     // The shared write path: default, validate, admit, store. old is null on create.
     api::Result<QJsonObject> writeObject(RestContext &ctx, QJsonObject obj, const QJsonObject *old,

@@ -90,6 +90,9 @@ api::ApiResponse ApiServer::Private::subresource(RestContext &ctx)
     const QString &ns = ctx.path.namespaceName;
     const QString &name = ctx.path.name;
 
+    if (sub == QLatin1String("token") && ctx.resource.plural == QLatin1String("serviceaccounts"))
+        return tokenRequest(ctx);
+
     if (sub == QLatin1String("status")) {
         if (m == "GET")
             return get(ctx);
