@@ -113,7 +113,8 @@ ApiServer::Private::Private(store::Store &s, Config c)
       registry(api::ResourceRegistry::builtin()),
       serviceIps(config.serviceCidr),
       nodePorts(config.nodePortMin, config.nodePortMax),
-      rbac(s)
+      rbac(s),
+      nodes(s, registry)
 {
     if (!config.serviceAccountKeyPem.isEmpty()) {
         if (auto signer = security::TokenSigner::fromPrivateKeyPem(config.serviceAccountKeyPem))
@@ -294,7 +295,8 @@ api::ApiResponse ApiServer::handle(const api::ApiRequest &request)
     }
     if (!isPublicPath(request.path)) {
         const RequestAttributes attributes = requestAttributes(request, parseRequestPath(request.path));
-        const Decision decision = d->rbac.authorize(attributes);
+        // Kubernetes' order: Node, then RBAC.
+        const Decision decision = d->nodes.authorize(attributes).value_or(d->rbac.authorize(attributes));
         if (!decision.allowed)
             return errorResponse(api::ApiError::forbidden(forbiddenMessage(attributes)));
     }

@@ -7,6 +7,7 @@
 
 #include "api/resource.h"
 #include "store/store.h"
+#include "node_authorizer.h"
 #include "rbac_authorizer.h"
 
 #include <QMutex>
@@ -53,6 +54,7 @@ struct ApiServer::Private {
     bool allocatorsLoaded = false;
 
     RbacAuthorizer rbac;
+    NodeAuthorizer nodes;
     std::unique_ptr<security::TokenSigner> tokenSigner;  // null without a service-account key
 
     QMutex watchesMutex;
