@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libyaml-cpp-dev libsqlite3-dev sqlite3 libssl-dev openssl
+  clang libclang-rt-14-dev
   xvfb xauth
 )
 

@@ -20,6 +20,13 @@ case "${1:-}" in
   test)
     # CTest prints its closing line ("100% tests passed, 0 tests failed out of N").
     ctest --test-dir "$build" --output-on-failure -j2 --timeout 900
+    # The fuzzers: a clang build of core/ with libFuzzer, ASan and UBSan,
+    # each target run for a bounded time (FUZZ_SECONDS).
+    fuzz=${TIMONEIRO_FUZZ_BUILD_DIR:-$top/build-fuzz}
+    CXX=clang++ cmake -S "$top" -B "$fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIMONEIRO_FUZZ=ON \
+      -DFUZZ_SECONDS="${FUZZ_SECONDS:-20}" >/dev/null
+    cmake --build "$fuzz" -j"$(nproc)"
+    ctest --test-dir "$fuzz" --output-on-failure -j2
     ;;
   *)
     echo "usage: installers/setup.sh launch|test" >&2
