@@ -131,6 +131,18 @@ api::Result<QJsonObject> ApiServer::Private::getObject(const api::ResourceInfo &
     return decodeStored(kv->value, kv->revision);
 }
 
+bool ApiServer::Private::serviceAccountAutomount(const QString &ns, const QJsonObject &pod)
+{
+    QString name = pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("serviceAccountName")).toString();
+    if (name.isEmpty())
+        name = QStringLiteral("default");
+    const api::ResourceInfo *sa = registry.find(QString(), QStringLiteral("v1"), QStringLiteral("serviceaccounts"));
+    auto obj = sa ? getObject(*sa, ns, name) : api::Result<QJsonObject>(api::ApiError::pathNotFound());
+    if (!obj)
+        return true;
+    return obj->value(QStringLiteral("automountServiceAccountToken")).toBool(true);
+}
+
 std::optional<api::ApiError> ApiServer::Private::checkNamespace(const QString &ns, bool creating)
 {
     const api::ResourceInfo *namespaces = registry.find(QString(), QStringLiteral("v1"), QStringLiteral("namespaces"));

@@ -65,6 +65,8 @@ struct ApiServer::Private {
 
     // Reads an object; NotFound named for the resource.
     api::Result<QJsonObject> getObject(const api::ResourceInfo &resource, const QString &ns, const QString &name);
+    // The pod's ServiceAccount's automountServiceAccountToken (true when unsaid or absent).
+    bool serviceAccountAutomount(const QString &ns, const QJsonObject &pod);
     // Namespace lifecycle admission for writes into ns.
     std::optional<api::ApiError> checkNamespace(const QString &ns, bool creating);
 

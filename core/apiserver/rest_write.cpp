@@ -1,6 +1,7 @@
 // Writes: create, update and patch share one path -- decode, server
 // metadata, strategy, defaults, validation, admission, store.
 #include "apiserver_p.h"
+#include "serviceaccount_admission.h"
 
 #include "negotiation.h"
 #include "object_meta.h"
@@ -112,6 +113,8 @@ api::Result<QJsonObject> ApiServer::Private::writeObject(RestContext &ctx, QJson
         keepAllocatedValues(obj, *old);
     if (!ctx.statusWrite) {
         api::applyDefaults(resource, obj);
+        if (!old && resource.group.isEmpty() && resource.kind == QLatin1String("Pod"))
+            admitPodServiceAccount(obj, serviceAccountAutomount(ns, obj));
         const QList<api::StatusCause> causes = api::validateObject(resource, obj, old);
         if (!causes.isEmpty())
             return api::ApiError::invalid(resource.group, resource.kind, name, causes);
