@@ -65,7 +65,7 @@ const Message *messageFor(const QString &apiVersion, const QString &kind)
         return appsMessage(kind);
     if (apiVersion == QLatin1String("rbac.authorization.k8s.io/v1"))
         return rbacMessage(kind);
-    return nullptr;
+    return reviewMessage(apiVersion, kind);
 }
 
 }  // namespace timoneiro::api::pb

@@ -14,5 +14,6 @@ const Message &service();
 const Message &pod();
 const Message &podTemplateSpec();
 const Message *coreMessage(const QString &kind);
+const Message *reviewMessage(const QString &apiVersion, const QString &kind);
 
 }  // namespace timoneiro::api::pb

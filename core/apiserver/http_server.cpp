@@ -91,11 +91,21 @@ QByteArray chunk(const QByteArray &data)
 // into memory: Qt HttpServer buffers bodies whole.
 void guardBodySize(QTcpSocket *socket, qint64 maxBody)
 {
-    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, maxBody] {
+    // Bytes of an oversized body still to be read and dropped: the client
+    // keeps sending until it sees the answer, and closing under it would
+    // reset the connection before it reads the 413.
+    auto draining = std::make_shared<qint64>(-1);
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, maxBody, draining] {
+        if (*draining >= 0) {
+            *draining -= socket->readAll().size();
+            if (*draining <= 0)
+                socket->disconnectFromHost();
+            return;
+        }
         const QByteArray head = socket->peek(16384).toLower();
         int at = head.indexOf("\r\ncontent-length:");
         int end = head.indexOf("\r\n\r\n");
-        if (at < 0 || (end >= 0 && at > end))
+        if (at < 0 || end < 0 || at > end)
             return;
         int eol = head.indexOf("\r\n", at + 2);
         if (eol < 0)
@@ -108,9 +118,13 @@ void guardBodySize(QTcpSocket *socket, qint64 maxBody)
         api::ApiResponse r;
         r.status = e.code;
         r.body = QJsonDocument(e.toStatus()).toJson(QJsonDocument::Compact);
+        r.headers = {{"Connection", "close"}, {"Cache-Control", "no-cache, private"}};
         writeResponse(socket, r, false);
-        socket->disconnectFromHost();
-        socket->readAll();
+        *draining = length + end + 4 - socket->readAll().size();
+        if (*draining <= 0)
+            socket->disconnectFromHost();
+        // Never wait for a slow client forever.
+        QTimer::singleShot(10000, socket, [socket] { socket->abort(); });
     });
 }
 
