@@ -5,9 +5,13 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QHash>
 #include <QRegularExpression>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <sstream>
 
 #include <cmath>
 
@@ -19,105 +23,181 @@ namespace {
 constexpr int kMaxDepth = 512;
 constexpr qint64 kMaxNodes = 2'000'000;
 
-struct Converter {
-    qint64 nodes = 0;
-    QString error;
-
-    std::optional<QJsonValue> scalar(const YAML::Node &n)
-    {
-        const std::string &raw = n.Scalar();
-        const QString text = QString::fromStdString(raw);
-        // Quoted or explicitly tagged !!str: a string, whatever it looks like.
-        if (n.Tag() == "!" || n.Tag() == "tag:yaml.org,2002:str")
-            return QJsonValue(text);
-        static const QStringList nulls{QString(), QStringLiteral("~"), QStringLiteral("null"), QStringLiteral("Null"),
-                                       QStringLiteral("NULL")};
-        static const QStringList trues{QStringLiteral("y"), QStringLiteral("Y"), QStringLiteral("yes"), QStringLiteral("Yes"),
-                                       QStringLiteral("YES"), QStringLiteral("true"), QStringLiteral("True"),
-                                       QStringLiteral("TRUE"), QStringLiteral("on"), QStringLiteral("On"), QStringLiteral("ON")};
-        static const QStringList falses{QStringLiteral("n"), QStringLiteral("N"), QStringLiteral("no"), QStringLiteral("No"),
-                                        QStringLiteral("NO"), QStringLiteral("false"), QStringLiteral("False"),
-                                        QStringLiteral("FALSE"), QStringLiteral("off"), QStringLiteral("Off"),
-                                        QStringLiteral("OFF")};
-        if (nulls.contains(text))
-            return QJsonValue(QJsonValue::Null);
-        if (trues.contains(text))
-            return QJsonValue(true);
-        if (falses.contains(text))
-            return QJsonValue(false);
-        static const QRegularExpression intRe(QStringLiteral("^[-+]?(0|[1-9][0-9_]*)$"));
-        static const QRegularExpression hexRe(QStringLiteral("^[-+]?0x[0-9a-fA-F_]+$"));
-        static const QRegularExpression octRe(QStringLiteral("^[-+]?0[0-7_]+$"));
-        static const QRegularExpression floatRe(
-            QStringLiteral("^[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"));
-        QString digits = text;
-        digits.remove(QLatin1Char('_'));
-        bool ok = false;
-        if (intRe.match(text).hasMatch()) {
-            const double v = digits.toDouble(&ok);
-            if (ok)
-                return QJsonValue(v);
-        }
-        if (hexRe.match(text).hasMatch() || octRe.match(text).hasMatch()) {
-            const bool negative = digits.startsWith(QLatin1Char('-'));
-            QString body = digits;
-            if (body.startsWith(QLatin1Char('-')) || body.startsWith(QLatin1Char('+')))
-                body = body.mid(1);
-            const qint64 v = body.startsWith(QLatin1String("0x")) ? body.mid(2).toLongLong(&ok, 16) : body.toLongLong(&ok, 8);
-            if (ok)
-                return QJsonValue(double(negative ? -v : v));
-        }
-        if (floatRe.match(text).hasMatch() && text != QLatin1String(".")) {
-            const double v = digits.toDouble(&ok);
-            if (ok && std::isfinite(v))
-                return QJsonValue(v);
-        }
-        if (text == QLatin1String(".inf") || text == QLatin1String(".nan") || text == QLatin1String("-.inf")) {
-            error = QStringLiteral("json: unsupported value: %1").arg(text);
-            return std::nullopt;
-        }
+// Types a scalar: quoted (tag "!") or !!str is a string; plain ones follow
+// go-yaml v2's YAML 1.1 resolution.
+std::optional<QJsonValue> typedScalar(const std::string &tag, const QString &text, QString *error)
+{
+    if (tag == "!" || tag == "tag:yaml.org,2002:str")
         return QJsonValue(text);
+    static const QStringList nulls{QString(), QStringLiteral("~"), QStringLiteral("null"), QStringLiteral("Null"),
+                                   QStringLiteral("NULL")};
+    static const QStringList trues{QStringLiteral("y"), QStringLiteral("Y"), QStringLiteral("yes"), QStringLiteral("Yes"),
+                                   QStringLiteral("YES"), QStringLiteral("true"), QStringLiteral("True"),
+                                   QStringLiteral("TRUE"), QStringLiteral("on"), QStringLiteral("On"), QStringLiteral("ON")};
+    static const QStringList falses{QStringLiteral("n"), QStringLiteral("N"), QStringLiteral("no"), QStringLiteral("No"),
+                                    QStringLiteral("NO"), QStringLiteral("false"), QStringLiteral("False"),
+                                    QStringLiteral("FALSE"), QStringLiteral("off"), QStringLiteral("Off"),
+                                    QStringLiteral("OFF")};
+    if (nulls.contains(text))
+        return QJsonValue(QJsonValue::Null);
+    if (trues.contains(text))
+        return QJsonValue(true);
+    if (falses.contains(text))
+        return QJsonValue(false);
+    static const QRegularExpression intRe(QStringLiteral("^[-+]?(0|[1-9][0-9_]*)$"));
+    static const QRegularExpression hexRe(QStringLiteral("^[-+]?0x[0-9a-fA-F_]+$"));
+    static const QRegularExpression octRe(QStringLiteral("^[-+]?0[0-7_]+$"));
+    static const QRegularExpression floatRe(
+        QStringLiteral("^[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"));
+    QString digits = text;
+    digits.remove(QLatin1Char('_'));
+    bool ok = false;
+    if (intRe.match(text).hasMatch()) {
+        const double v = digits.toDouble(&ok);
+        if (ok)
+            return QJsonValue(v);
+    }
+    if (hexRe.match(text).hasMatch() || octRe.match(text).hasMatch()) {
+        const bool negative = digits.startsWith(QLatin1Char('-'));
+        QString body = digits;
+        if (body.startsWith(QLatin1Char('-')) || body.startsWith(QLatin1Char('+')))
+            body = body.mid(1);
+        const qint64 v = body.startsWith(QLatin1String("0x")) ? body.mid(2).toLongLong(&ok, 16) : body.toLongLong(&ok, 8);
+        if (ok)
+            return QJsonValue(double(negative ? -v : v));
+    }
+    if (floatRe.match(text).hasMatch() && text != QLatin1String(".")) {
+        const double v = digits.toDouble(&ok);
+        if (ok && std::isfinite(v))
+            return QJsonValue(v);
+    }
+    if (text == QLatin1String(".inf") || text == QLatin1String(".nan") || text == QLatin1String("-.inf")) {
+        *error = QStringLiteral("json: unsupported value: %1").arg(text);
+        return std::nullopt;
+    }
+    return QJsonValue(text);
+}
+
+struct Abort {
+    QString message;
+};
+
+// Builds JSON straight from yaml-cpp's parse events, with a budget: the
+// event API lets a hostile document (alias bombs, inputs yaml-cpp loops
+// on) be cut off instead of exhausting the server.
+class JsonBuilder final : public YAML::EventHandler {
+public:
+    QList<QJsonValue> documents;
+
+    void OnDocumentStart(const YAML::Mark &) override { stack_.clear(); root_ = QJsonValue(QJsonValue::Null); hasRoot_ = false; }
+    void OnDocumentEnd() override
+    {
+        if (hasRoot_ && !root_.isNull())
+            documents.append(root_);
+    }
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { add(mark, QJsonValue(QJsonValue::Null), anchor, 1); }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        auto it = anchors_.find(anchor);
+        if (it == anchors_.end())
+            throw Abort{QStringLiteral("yaml: line %1: unknown anchor").arg(mark.line + 1)};
+        add(mark, it->first, 0, it->second);
+    }
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, const std::string &value) override
+    {
+        QString error;
+        auto v = typedScalar(tag, QString::fromStdString(value), &error);
+        if (!v)
+            throw Abort{error};
+        // A mapping key stays the text it was written as.
+        if (!stack_.isEmpty() && stack_.last().isMap && !stack_.last().haveKey) {
+            stack_.last().key = QString::fromStdString(value);
+            stack_.last().haveKey = true;
+            count(mark, 1);
+            return;
+        }
+        add(mark, *v, anchor, 1);
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    {
+        open(mark, false, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    {
+        open(mark, true, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame {
+        bool isMap;
+        QJsonObject map;
+        QJsonArray list;
+        QString key;
+        bool haveKey = false;
+        YAML::anchor_t anchor;
+        qint64 size = 1;
+    };
+
+    void count(const YAML::Mark &mark, qint64 n)
+    {
+        nodes_ += n;
+        if (nodes_ > kMaxNodes)
+            throw Abort{QStringLiteral("yaml: line %1: document too large").arg(mark.line + 1)};
     }
 
-    std::optional<QJsonValue> convert(const YAML::Node &n, int depth)
+    void open(const YAML::Mark &mark, bool isMap, YAML::anchor_t anchor)
     {
-        if (++nodes > kMaxNodes || depth > kMaxDepth) {
-            error = QStringLiteral("yaml: document too large or too deeply nested");
-            return std::nullopt;
-        }
-        switch (n.Type()) {
-        case YAML::NodeType::Null:
-        case YAML::NodeType::Undefined:
-            return QJsonValue(QJsonValue::Null);
-        case YAML::NodeType::Scalar:
-            return scalar(n);
-        case YAML::NodeType::Sequence: {
-            QJsonArray a;
-            for (const YAML::Node &item : n) {
-                auto v = convert(item, depth + 1);
-                if (!v)
-                    return std::nullopt;
-                a.append(*v);
-            }
-            return QJsonValue(a);
-        }
-        case YAML::NodeType::Map: {
-            QJsonObject o;
-            for (const auto &kv : n) {
-                if (!kv.first.IsScalar()) {
-                    error = QStringLiteral("yaml: line %1: map keys must be strings").arg(kv.first.Mark().line + 1);
-                    return std::nullopt;
-                }
-                auto v = convert(kv.second, depth + 1);
-                if (!v)
-                    return std::nullopt;
-                o.insert(QString::fromStdString(kv.first.Scalar()), *v);
-            }
-            return QJsonValue(o);
-        }
-        }
-        return QJsonValue(QJsonValue::Null);
+        if (!stack_.isEmpty() && stack_.last().isMap && !stack_.last().haveKey)
+            throw Abort{QStringLiteral("yaml: line %1: map keys must be strings").arg(mark.line + 1)};
+        if (stack_.size() >= kMaxDepth)
+            throw Abort{QStringLiteral("yaml: line %1: document nested too deeply").arg(mark.line + 1)};
+        count(mark, 1);
+        stack_.append(Frame{isMap, {}, {}, {}, false, anchor});
     }
+
+    void close()
+    {
+        Frame f = stack_.takeLast();
+        const QJsonValue v = f.isMap ? QJsonValue(f.map) : QJsonValue(f.list);
+        if (f.anchor)
+            anchors_.insert(f.anchor, {v, f.size});
+        place(v, f.size);
+    }
+
+    void add(const YAML::Mark &mark, const QJsonValue &v, YAML::anchor_t anchor, qint64 size)
+    {
+        if (!stack_.isEmpty() && stack_.last().isMap && !stack_.last().haveKey)
+            throw Abort{QStringLiteral("yaml: line %1: map keys must be strings").arg(mark.line + 1)};
+        count(mark, size);
+        if (anchor)
+            anchors_.insert(anchor, {v, size});
+        place(v, size);
+    }
+
+    void place(const QJsonValue &v, qint64 size)
+    {
+        if (stack_.isEmpty()) {
+            root_ = v;
+            hasRoot_ = true;
+            return;
+        }
+        Frame &top = stack_.last();
+        top.size += size;
+        if (top.isMap) {
+            top.map.insert(top.key, v);
+            top.haveKey = false;
+        } else {
+            top.list.append(v);
+        }
+    }
+
+    QList<Frame> stack_;
+    QHash<YAML::anchor_t, QPair<QJsonValue, qint64>> anchors_;
+    QJsonValue root_;
+    bool hasRoot_ = false;
+    qint64 nodes_ = 0;
 };
 
 ApiError yamlError(const QString &message)
@@ -130,9 +210,8 @@ bool needsQuotes(const QString &s)
 {
     if (s.isEmpty() || s.trimmed() != s)
         return true;
-    Converter c;
-    YAML::Node n(s.toStdString());
-    auto typed = c.scalar(n);
+    QString error;
+    auto typed = typedScalar("?", s, &error);
     if (!typed || !typed->isString())
         return true;
     static const QString indicators = QStringLiteral("-?:,[]{}#&*!|>'\"%@`");
@@ -229,17 +308,23 @@ void writeNode(QByteArray &out, const QJsonValue &v, int indent, bool inlineStar
 Result<QList<QJsonValue>> parseYamlDocuments(const QByteArray &text)
 {
     QList<QJsonValue> docs;
-    try {
-        const std::vector<YAML::Node> nodes = YAML::LoadAll(text.toStdString());
-        for (const YAML::Node &n : nodes) {
-            if (n.IsNull())
-                continue;
-            Converter c;
-            auto v = c.convert(n, 0);
-            if (!v)
-                return yamlError(c.error);
-            docs.append(*v);
+    // YAML forbids these (go-yaml says so too), and yaml-cpp loops forever on a NUL.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const uchar c = uchar(text.at(i));
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            const qsizetype line = text.left(i).count('\n') + 1;
+            return yamlError(QStringLiteral("yaml: line %1: control characters are not allowed").arg(line));
         }
+    }
+    try {
+        std::istringstream in(text.toStdString());
+        YAML::Parser parser(in);
+        JsonBuilder builder;
+        while (parser.HandleNextDocument(builder)) {
+        }
+        docs = builder.documents;
+    } catch (const Abort &a) {
+        return yamlError(a.message);
     } catch (const YAML::Exception &e) {
         return yamlError(QStringLiteral("yaml: line %1: %2").arg(e.mark.line + 1).arg(QString::fromStdString(e.msg)));
     } catch (const std::exception &e) {
