@@ -1,0 +1,140 @@
+#include "http_transport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QPointer>
+
+namespace timoneiro::client {
+
+namespace {
+
+api::ApiResponse responseOf(QNetworkReply *reply)
+{
+    api::ApiResponse r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    r.body = reply->readAll();
+    if (r.status == 0)
+        r.body = reply->errorString().toUtf8();
+    return r;
+}
+
+class HttpWatch final : public QObject, public WatchHandle {
+public:
+    HttpWatch(QNetworkReply *reply, EventCallback onEvent, EndCallback onEnd)
+        : reply_(reply), onEvent_(std::move(onEvent)), onEnd_(std::move(onEnd))
+    {
+        reply_->setParent(this);
+        connect(reply_, &QNetworkReply::readyRead, this, &HttpWatch::read);
+        connect(reply_, &QNetworkReply::finished, this, &HttpWatch::finish);
+    }
+    ~HttpWatch() override
+    {
+        disconnect(reply_, nullptr, this, nullptr);
+        reply_->abort();
+    }
+
+private:
+    void read()
+    {
+        const int status = reply_->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 300)
+            return;  // the error body is read whole in finish()
+        buffer_ += reply_->readAll();
+        QPointer<HttpWatch> self(this);
+        qsizetype nl;
+        while ((nl = buffer_.indexOf('\n')) >= 0) {
+            const QByteArray line = buffer_.left(nl);
+            buffer_.remove(0, nl + 1);
+            if (line.trimmed().isEmpty())
+                continue;
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            api::WatchEvent e{event.value(QStringLiteral("type")).toString(), event.value(QStringLiteral("object")).toObject()};
+            if (e.type == QLatin1String("ERROR")) {
+                api::ApiError err;
+                err.code = e.object.value(QStringLiteral("code")).toInt(500);
+                err.reason = e.object.value(QStringLiteral("reason")).toString();
+                err.message = e.object.value(QStringLiteral("message")).toString();
+                end(err);
+                return;
+            }
+            onEvent_(e);
+            if (!self)
+                return;
+        }
+    }
+
+    void finish()
+    {
+        const int status = reply_->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 300 || status == 0) {
+            api::ApiResponse r = responseOf(reply_);
+            end(errorFromResponse(r));
+            return;
+        }
+        read();
+        end(std::nullopt);
+    }
+
+    void end(const std::optional<api::ApiError> &error)
+    {
+        if (ended_)
+            return;
+        ended_ = true;
+        onEnd_(error);
+    }
+
+    QNetworkReply *reply_;
+    EventCallback onEvent_;
+    EndCallback onEnd_;
+    QByteArray buffer_;
+    bool ended_ = false;
+};
+
+}  // namespace
+
+HttpTransport::HttpTransport(ServerConfig config, QObject *parent) : Transport(parent), config_(std::move(config))
+{
+    if (config_.insecureSkipVerify)
+        config_.tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+}
+
+QNetworkRequest HttpTransport::networkRequest(const api::ApiRequest &request, bool streaming) const
+{
+    QUrl url = config_.server;
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + request.path);
+    QStringList query;
+    for (const auto &q : request.query)
+        query << QString::fromLatin1(QUrl::toPercentEncoding(q.first) + '=' + QUrl::toPercentEncoding(q.second));
+    if (!query.isEmpty())
+        url.setQuery(query.join(QLatin1Char('&')), QUrl::TolerantMode);
+    QNetworkRequest req(url);
+    if (url.scheme() == QLatin1String("https"))
+        req.setSslConfiguration(config_.tls);
+    for (const auto &h : request.headers)
+        req.setRawHeader(h.first, h.second);
+    if (!config_.bearerToken.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + config_.bearerToken);
+    req.setHeader(QNetworkRequest::UserAgentHeader, request.userAgent.isEmpty() ? config_.userAgent : request.userAgent);
+    if (!streaming)
+        req.setTransferTimeout(config_.requestTimeoutMs);
+    return req;
+}
+
+void HttpTransport::send(const api::ApiRequest &request, ResponseCallback done)
+{
+    QNetworkReply *reply = nam_.sendCustomRequest(networkRequest(request, false), request.method, request.body);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        done(responseOf(reply));
+    });
+}
+
+std::unique_ptr<WatchHandle> HttpTransport::watch(const api::ApiRequest &request, EventCallback onEvent, EndCallback onEnd)
+{
+    QNetworkReply *reply = nam_.sendCustomRequest(networkRequest(request, true), request.method, request.body);
+    return std::make_unique<HttpWatch>(reply, std::move(onEvent), std::move(onEnd));
+}
+
+}  // namespace timoneiro::client
