@@ -6,6 +6,7 @@
 #include "apiserver/apiserver.h"
 #include "apiserver/authenticator.h"
 #include "apiserver/http_server.h"
+#include "cluster/control_plane.h"
 #include "security/pki.h"
 #include "store/store.h"
 
@@ -110,10 +111,16 @@ int runDaemon(QCoreApplication &app)
                      qPrintable(listen));
         return 2;
     }
-    if (parser.value(nodesOpt).toInt() != 0 || parser.value(simOpt).toInt() != 0) {
+    bool simOk = false;
+    const int simulatedNodes = parser.value(simOpt).toInt(&simOk);
+    if (!simOk || simulatedNodes < 0 || simulatedNodes > 250) {
+        std::fprintf(stderr, "timoneirod: --simulated-nodes wants a number from 0 to 250\n");
+        return 2;
+    }
+    if (parser.value(nodesOpt).toInt() != 0) {
         std::fprintf(stderr,
-                     "timoneirod: this build serves the API only; --nodes and --simulated-nodes arrive with the "
-                     "control plane and local nodes. Start it with --nodes 0 --simulated-nodes 0.\n");
+                     "timoneirod: containerd nodes (--nodes) are not in this build yet; use --simulated-nodes N "
+                     "for nodes that mark pods Running without containers.\n");
         return 2;
     }
     if (!address.isLoopback())
@@ -157,6 +164,12 @@ int runDaemon(QCoreApplication &app)
         std::fprintf(stderr, "timoneirod: cannot create the initial objects: %s\n", qPrintable(boot.error().message));
         return 1;
     }
+
+    // The control plane (scheduler, controllers) and the simulated nodes, as API clients.
+    timoneiro::cluster::ControlPlane controlPlane(api, {simulatedNodes, pki->caCertificatePem()});
+    controlPlane.start();
+    if (simulatedNodes > 0)
+        qCInfo(lcMain).noquote() << simulatedNodes << "simulated node(s): pods on them are marked Running, no container runs";
 
     // The admin kubeconfig: group system:masters, like kubeadm's admin.conf.
     auto admin = pki->issueClient(QStringLiteral("kubernetes-admin"), {QStringLiteral("system:masters")});

@@ -83,6 +83,7 @@ struct ApiServer::Private {
     // Reviews (reviews.cpp): access reviews, whoami, token requests.
     api::ApiResponse review(RestContext &ctx);
     api::ApiResponse tokenRequest(RestContext &ctx);
+    api::ApiResponse finalizeNamespace(RestContext &ctx);
 
     // The shared write path: default, validate, admit, store. old is null on create.
     api::Result<QJsonObject> writeObject(RestContext &ctx, QJsonObject obj, const QJsonObject *old,

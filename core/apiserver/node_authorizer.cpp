@@ -113,13 +113,15 @@ std::optional<Decision> NodeAuthorizer::authorize(const RequestAttributes &a) co
     if (core && r == QLatin1String("nodes")) {
         if (read && a.subresource.isEmpty())
             return allow(QStringLiteral("nodes read nodes"));
-        if (a.name == node && (a.verb == QLatin1String("create") || oneOf(a.verb, {"get", "update", "patch"})))
+        // A create names the Node in its body, not its path.
+        if ((a.name == node && oneOf(a.verb, {"get", "update", "patch"})) || (a.verb == QLatin1String("create") && a.name.isEmpty()))
             return allow(QStringLiteral("a node writes its own Node"));
         return deny(QStringLiteral("node \"%1\" may only modify its own Node").arg(node));
     }
     if (a.apiGroup == QLatin1String("coordination.k8s.io") && r == QLatin1String("leases")) {
-        if (a.namespaceName == QLatin1String("kube-node-lease") && a.name == node
-            && oneOf(a.verb, {"get", "create", "update", "patch", "delete"}))
+        if (a.namespaceName == QLatin1String("kube-node-lease")
+            && ((a.name == node && oneOf(a.verb, {"get", "update", "patch", "delete"}))
+                || (a.verb == QLatin1String("create") && a.name.isEmpty())))
             return allow(QStringLiteral("a node renews its own Lease"));
         return deny(QStringLiteral("node \"%1\" may only use its own Lease").arg(node));
     }

@@ -26,7 +26,10 @@ RequestPath parseRequestPath(const QString &path)
     QStringList rest = parts.mid(i);
     // namespaces/<ns>/<resource>[/<name>[/<sub>]] names a namespaced resource;
     // namespaces[/<name>[/<sub>]] names the Namespace object itself.
-    if (rest.size() >= 3 && rest[0] == QLatin1String("namespaces")) {
+    // Except namespaces/<name>/status and /finalize: subresources of the Namespace (as Kubernetes reads them).
+    const bool namespaceSubresource = rest.size() == 3 && rest[0] == QLatin1String("namespaces")
+        && (rest[2] == QLatin1String("status") || rest[2] == QLatin1String("finalize"));
+    if (rest.size() >= 3 && rest[0] == QLatin1String("namespaces") && !namespaceSubresource) {
         p.namespaceName = rest[1];
         rest = rest.mid(2);
     }

@@ -93,6 +93,9 @@ api::ApiResponse ApiServer::Private::subresource(RestContext &ctx)
     if (sub == QLatin1String("token") && ctx.resource.plural == QLatin1String("serviceaccounts"))
         return tokenRequest(ctx);
 
+    if (sub == QLatin1String("finalize") && m == "PUT")
+        return finalizeNamespace(ctx);
+
     if (sub == QLatin1String("status")) {
         if (m == "GET")
             return get(ctx);
@@ -208,6 +211,39 @@ api::ApiResponse ApiServer::Private::subresource(RestContext &ctx)
     return errorResponse(api::ApiError::badRequest(
         QStringLiteral("%1/%2 is served once the pod runs on a node with a kubelet; this cluster has none for %3")
             .arg(ctx.resource.plural, sub, name)));
+}
+
+// PUT namespaces/<name>/finalize: the namespace controller removes its
+// spec.finalizers entry once the namespace is empty; with none left, a
+// terminating namespace is gone.
+api::ApiResponse ApiServer::Private::finalizeNamespace(RestContext &ctx)
+{
+    auto body = decodeObjectBody(ctx.request);
+    if (!body)
+        return errorResponse(body.error());
+    QMutexLocker lock(&writeMutex);
+    auto current = getObject(ctx.resource, QString(), ctx.path.name);
+    if (!current)
+        return errorResponse(current.error());
+    QJsonObject updated = *current;
+    QJsonObject spec = updated.value(kSpec).toObject();
+    spec.insert(QStringLiteral("finalizers"), body->value(kSpec).toObject().value(QStringLiteral("finalizers")).toArray());
+    updated.insert(kSpec, spec);
+    const QJsonObject meta = metadataOf(updated);
+    const qint64 rev = meta.value(QStringLiteral("resourceVersion")).toString().toLongLong();
+    if (ctx.dryRun)
+        return jsonResponse(200, updated);
+    if (meta.contains(QStringLiteral("deletionTimestamp")) && spec.value(QStringLiteral("finalizers")).toArray().isEmpty()
+        && meta.value(QStringLiteral("finalizers")).toArray().isEmpty()) {
+        auto removed = store.remove(ctx.key(), rev, ctx.actor);
+        if (!removed)
+            return errorResponse(resourceError(removed.error(), ctx.resource, ctx.path.name));
+        return jsonResponse(200, updated);
+    }
+    auto written = store.update(ctx.key(), encodeForStore(updated), rev, ctx.actor);
+    if (!written)
+        return errorResponse(resourceError(written.error(), ctx.resource, ctx.path.name));
+    return jsonResponse(200, withResourceVersion(updated, *written));
 }
 
 }  // namespace timoneiro::apiserver

@@ -121,6 +121,11 @@ void Client::post(const QString &p, const QJsonObject &body, ObjectCallback done
     call(request("POST", p, body), std::move(done));
 }
 
+void Client::put(const QString &p, const QJsonObject &body, ObjectCallback done)
+{
+    call(request("PUT", p, body), std::move(done));
+}
+
 std::unique_ptr<WatchHandle> Client::watch(const api::ResourceInfo &r, const QString &ns, const ListOptions &o,
                                            EventCallback onEvent, EndCallback onEnd)
 {

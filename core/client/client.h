@@ -48,8 +48,9 @@ public:
                ObjectCallback done, const QString &subresource = {});
     void remove(const api::ResourceInfo &r, const QString &ns, const QString &name, ObjectCallback done,
                 const QJsonObject &deleteOptions = {});
-    // Any subresource POST (binding, eviction, token).
+    // Any subresource POST (binding, eviction, token) or PUT (finalize).
     void post(const QString &path, const QJsonObject &body, ObjectCallback done);
+    void put(const QString &path, const QJsonObject &body, ObjectCallback done);
 
     std::unique_ptr<WatchHandle> watch(const api::ResourceInfo &r, const QString &ns, const ListOptions &options,
                                        EventCallback onEvent, EndCallback onEnd);
