@@ -9,9 +9,6 @@ namespace timoneiro::api {
 
 namespace printers {
 
-QJsonObject meta(const QJsonObject &obj) { return obj.value(QStringLiteral("metadata")).toObject(); }
-QJsonObject spec(const QJsonObject &obj) { return obj.value(QStringLiteral("spec")).toObject(); }
-QJsonObject status(const QJsonObject &obj) { return obj.value(QStringLiteral("status")).toObject(); }
 
 QString orNone(const QString &s)
 {

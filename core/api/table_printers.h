@@ -1,6 +1,8 @@
 #pragma once
 // Internal to table.cpp: the column definitions and row cells of each kind,
 // as Kubernetes' pkg/printers/internalversion prints them.
+#include "object.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -31,9 +33,9 @@ const Printer *otherPrinter(const QString &group, const QString &kind);
 QString age(const QJsonObject &obj, const QDateTime &now);
 QString since(const QString &rfc3339, const QDateTime &now);
 QString orNone(const QString &s);
-QJsonObject meta(const QJsonObject &obj);
-QJsonObject spec(const QJsonObject &obj);
-QJsonObject status(const QJsonObject &obj);
+inline QJsonObject meta(const QJsonObject &obj) { return metaOf(obj); }
+inline QJsonObject spec(const QJsonObject &obj) { return specOf(obj); }
+inline QJsonObject status(const QJsonObject &obj) { return statusOf(obj); }
 QString selectorText(const QJsonObject &labelSelector);
 QString mapText(const QJsonObject &labels);
 

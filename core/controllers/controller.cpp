@@ -14,20 +14,6 @@ const api::ResourceInfo &resource(const char *group, const char *plural)
     return *r;
 }
 
-QJsonObject metaOf(const QJsonObject &obj) { return obj.value(QStringLiteral("metadata")).toObject(); }
-QString nameOf(const QJsonObject &obj) { return metaOf(obj).value(QStringLiteral("name")).toString(); }
-QString namespaceOf(const QJsonObject &obj) { return metaOf(obj).value(QStringLiteral("namespace")).toString(); }
-QString uidOf(const QJsonObject &obj) { return metaOf(obj).value(QStringLiteral("uid")).toString(); }
-bool isDeleting(const QJsonObject &obj) { return metaOf(obj).contains(QStringLiteral("deletionTimestamp")); }
-
-QJsonObject controllerRef(const QJsonObject &obj)
-{
-    for (const QJsonValue &r : metaOf(obj).value(QStringLiteral("ownerReferences")).toArray())
-        if (r.toObject().value(QStringLiteral("controller")).toBool())
-            return r.toObject();
-    return {};
-}
-
 Controller::Controller(client::Client &client, QString name, QObject *parent)
     : QObject(parent), client_(client), events_(client, name), name_(std::move(name))
 {

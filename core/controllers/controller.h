@@ -2,6 +2,7 @@
 // What every controller shares: informers that feed keys into a rate-limited
 // work queue, and reconcile(key) that makes the world match the object.
 // Processing starts once every informer has synced, as in client-go.
+#include "api/object.h"
 #include "client/event_recorder.h"
 #include "client/informer.h"
 #include "client/work_queue.h"
@@ -10,15 +11,15 @@
 
 namespace timoneiro::controllers {
 
+using api::isDeleting;
+using api::metaOf;
+using api::nameOf;
+using api::namespaceOf;
+using api::uidOf;
+inline QJsonObject controllerRef(const QJsonObject &obj) { return api::controllerRefOf(obj); }
+
 // The built-in resource for group ("" for core) and plural.
 const api::ResourceInfo &resource(const char *group, const char *plural);
-QJsonObject metaOf(const QJsonObject &obj);
-QString nameOf(const QJsonObject &obj);
-QString namespaceOf(const QJsonObject &obj);
-QString uidOf(const QJsonObject &obj);
-bool isDeleting(const QJsonObject &obj);
-// The ownerReference that is the object's controller, or an empty object.
-QJsonObject controllerRef(const QJsonObject &obj);
 
 class Controller : public QObject {
     Q_OBJECT

@@ -118,6 +118,18 @@ struct Store::Private {
         return rev;
     }
 
+    // An update or delete of an existing key at expectedRevision (0 = any).
+    Result<qint64> replace(const QString &key, const QByteArray &value, qint64 expectedRevision, bool deleted,
+                           const QString &actor)
+    {
+        const std::optional<KeyValue> prev = current(key);
+        if (!prev)
+            return storeError(404, "NotFound", QStringLiteral("key not found: ") + key);
+        if (expectedRevision != 0 && prev->revision != expectedRevision)
+            return storeError(409, "Conflict", QStringLiteral("revision mismatch on ") + key);
+        return append(key, value, prev, deleted, actor);
+    }
+
     bool prepareAll()
     {
         return begin.prepare(db, "BEGIN IMMEDIATE") && commit.prepare(db, "COMMIT")
@@ -200,23 +212,13 @@ Result<qint64> Store::update(const QString &key, const QByteArray &value, qint64
                              const QString &actor)
 {
     std::lock_guard guard(d->lock);
-    const std::optional<KeyValue> prev = d->current(key);
-    if (!prev)
-        return storeError(404, "NotFound", QStringLiteral("key not found: ") + key);
-    if (expectedRevision != 0 && prev->revision != expectedRevision)
-        return storeError(409, "Conflict", QStringLiteral("revision mismatch on ") + key);
-    return d->append(key, value, prev, false, actor);
+    return d->replace(key, value, expectedRevision, false, actor);
 }
 
 Result<qint64> Store::remove(const QString &key, qint64 expectedRevision, const QString &actor)
 {
     std::lock_guard guard(d->lock);
-    const std::optional<KeyValue> prev = d->current(key);
-    if (!prev)
-        return storeError(404, "NotFound", QStringLiteral("key not found: ") + key);
-    if (expectedRevision != 0 && prev->revision != expectedRevision)
-        return storeError(409, "Conflict", QStringLiteral("revision mismatch on ") + key);
-    return d->append(key, {}, prev, true, actor);
+    return d->replace(key, {}, expectedRevision, true, actor);
 }
 
 Result<KeyValue> Store::get(const QString &key) const

@@ -11,10 +11,7 @@ namespace {
 
 bool podReady(const QJsonObject &pod)
 {
-    for (const QJsonValue &c : pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray())
-        if (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready"))
-            return c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True");
-    return false;
+    return api::conditionStatus(pod, QStringLiteral("Ready")) == QLatin1String("True");
 }
 
 // The port number a Service port's targetPort means for this pod (0: none).

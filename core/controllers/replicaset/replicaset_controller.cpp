@@ -15,10 +15,7 @@ constexpr qint64 kExpectationsTimeoutMs = 5 * 60 * 1000;
 
 bool ready(const QJsonObject &pod)
 {
-    for (const QJsonValue &c : pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray())
-        if (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready"))
-            return c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True");
-    return false;
+    return api::conditionStatus(pod, QStringLiteral("Ready")) == QLatin1String("True");
 }
 
 bool active(const QJsonObject &pod)
