@@ -1,6 +1,7 @@
 #include "control_plane.h"
 
 #include "client/client.h"
+#include "controllers/deployment/deployment_controller.h"
 #include "controllers/endpoints/endpoints_controller.h"
 #include "controllers/garbagecollector/garbage_collector.h"
 #include "controllers/namespace/namespace_controller.h"
@@ -33,6 +34,7 @@ ControlPlane::ControlPlane(api::Handler &api, ControlPlaneConfig config, QObject
     client::Client &cm = *d->controllerClient;
     d->controllers.push_back(std::make_unique<controllers::NodeIpamController>(cm));
     d->controllers.push_back(std::make_unique<controllers::ServiceAccountController>(cm, d->config.caCertificatePem));
+    d->controllers.push_back(std::make_unique<controllers::DeploymentController>(cm));
     d->controllers.push_back(std::make_unique<controllers::ReplicaSetController>(cm));
     d->controllers.push_back(std::make_unique<controllers::EndpointsController>(cm));
     d->controllers.push_back(std::make_unique<controllers::NamespaceController>(cm));

@@ -180,6 +180,43 @@ private slots:
             QVERIFY(p.toObject().value("metadata").toObject().value("ownerReferences").toArray().isEmpty());
     }
 
+    void deploymentRollsOutWithinMaxUnavailable()
+    {
+        QVERIFY(call([&](auto done) {
+                    admin_->create(res("apps", "deployments"), "default",
+                                   json(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"site"},"spec":{"replicas":4,
+                                       "selector":{"matchLabels":{"app":"site"}},"template":{"metadata":{"labels":{"app":"site"}},
+                                       "spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}}})"), done);
+                }).ok());
+        auto deployment = [&] { return call([&](auto done) { admin_->get(res("apps", "deployments"), "default", "site", done); }); };
+        auto ready = [&] {
+            int n = 0;
+            for (const QJsonValue &p : items(res("", "pods"), "default", QStringLiteral("app=site")))
+                for (const QJsonValue &c : p.toObject().value("status").toObject().value("conditions").toArray())
+                    n += c.toObject().value("type").toString() == QLatin1String("Ready")
+                         && c.toObject().value("status").toString() == QLatin1String("True") && !p.toObject().value("metadata").toObject().contains("deletionTimestamp");
+            return n;
+        };
+        QVERIFY(eventually([&] { auto d = deployment(); return d && d->value("status").toObject().value("availableReplicas").toInt() == 4; }));
+        QVERIFY(call([&](auto done) {
+                    admin_->patch(res("apps", "deployments"), "default", "site", client::PatchType::Strategic,
+                                  R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}})", done);
+                }).ok());
+        // maxUnavailable 25% of 4: never fewer than 3 ready pods during the rollout.
+        int lowest = 4;
+        QVERIFY(eventually([&] {
+            lowest = std::min(lowest, ready());
+            auto d = deployment();
+            const QJsonObject st = d->value("status").toObject();
+            return st.value("updatedReplicas").toInt() == 4 && st.value("replicas").toInt() == 4 && st.value("availableReplicas").toInt() == 4;
+        }));
+        QVERIFY2(lowest >= 3, qPrintable(QString::number(lowest)));
+        QCOMPARE(deployment()->value("metadata").toObject().value("annotations").toObject().value("deployment.kubernetes.io/revision").toString(),
+                 QStringLiteral("2"));
+        const QJsonArray sets = items(res("apps", "replicasets"), "default", QStringLiteral("app=site"));
+        QCOMPARE(sets.size(), 2);  // the old revision stays, scaled to zero, for rollbacks
+    }
+
     void namespaceDeletionEmptiesIt()
     {
         QVERIFY(call([&](auto done) {

@@ -55,7 +55,7 @@ SimulatedNode::SimulatedNode(client::Client &client, SimulatedNodeConfig config,
         ips_.remove(key);
         started_.remove(key);
     });
-    connect(&nodes_, &client::Informer::updated, this, [this](const QJsonObject &, const QJsonObject &node) {
+    auto nodeChanged = [this](const QJsonObject &node) {
         const QString cidr = node.value(QStringLiteral("spec")).toObject().value(QStringLiteral("podCIDR")).toString();
         if (cidr != podCidr_) {
             podCidr_ = cidr;
@@ -63,7 +63,10 @@ SimulatedNode::SimulatedNode(client::Client &client, SimulatedNodeConfig config,
             for (const QJsonObject &pod : pods_.list())
                 syncPod(pod);
         }
-    });
+    };
+    // A restarted node already has its podCIDR: the first listing brings it.
+    connect(&nodes_, &client::Informer::added, this, nodeChanged);
+    connect(&nodes_, &client::Informer::updated, this, [nodeChanged](const QJsonObject &, const QJsonObject &node) { nodeChanged(node); });
 }
 
 void SimulatedNode::start()
