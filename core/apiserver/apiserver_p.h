@@ -91,6 +91,11 @@ struct ApiServer::Private {
     // Deletes one object honouring finalizers, graceful deletion and propagation.
     api::Result<QJsonObject> deleteObject(RestContext &ctx, const QJsonObject &options, bool *deletedNow);
 
+    // Quota and limit ranges (quota_admission.cpp): LimitRange defaults
+    // and bounds for a new pod; ResourceQuota for any create.
+    std::optional<api::ApiError> admitLimitRanges(const api::ResourceInfo &r, QJsonObject &pod);
+    std::optional<api::ApiError> admitQuota(const api::ResourceInfo &r, const QJsonObject &obj);
+
     // Service admission (service_admission.cpp): ClusterIP and NodePort allocation.
     void loadAllocators();
     std::optional<api::ApiError> admitService(QJsonObject &svc, const QJsonObject *old, bool dryRun);

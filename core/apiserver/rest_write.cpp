@@ -113,14 +113,21 @@ api::Result<QJsonObject> ApiServer::Private::writeObject(RestContext &ctx, QJson
         keepAllocatedValues(obj, *old);
     if (!ctx.statusWrite) {
         api::applyDefaults(resource, obj);
-        if (!old && resource.group.isEmpty() && resource.kind == QLatin1String("Pod"))
+        if (!old && resource.group.isEmpty() && resource.kind == QLatin1String("Pod")) {
             admitPodServiceAccount(obj, serviceAccountAutomount(ns, obj));
+            if (auto err = admitLimitRanges(resource, obj))
+                return *err;
+        }
         const QList<api::StatusCause> causes = api::validateObject(resource, obj, old);
         if (!causes.isEmpty())
             return api::ApiError::invalid(resource.group, resource.kind, name, causes);
     }
     if (resource.namespaced) {
         if (auto err = checkNamespace(ns, old == nullptr))
+            return *err;
+    }
+    if (!old && resource.namespaced) {
+        if (auto err = admitQuota(resource, obj))
             return *err;
     }
     if (isService && !ctx.statusWrite) {

@@ -7,6 +7,7 @@
 #include "controllers/namespace/namespace_controller.h"
 #include "controllers/nodeipam/node_ipam_controller.h"
 #include "controllers/replicaset/replicaset_controller.h"
+#include "controllers/resourcequota/resourcequota_controller.h"
 #include "controllers/serviceaccount/serviceaccount_controller.h"
 #include "kubelet/simulated/simulated_node.h"
 #include "scheduler/scheduler.h"
@@ -37,6 +38,7 @@ ControlPlane::ControlPlane(api::Handler &api, ControlPlaneConfig config, QObject
     d->controllers.push_back(std::make_unique<controllers::DeploymentController>(cm));
     d->controllers.push_back(std::make_unique<controllers::ReplicaSetController>(cm));
     d->controllers.push_back(std::make_unique<controllers::EndpointsController>(cm));
+    d->controllers.push_back(std::make_unique<controllers::ResourceQuotaController>(cm));
     d->controllers.push_back(std::make_unique<controllers::NamespaceController>(cm));
     d->controllers.push_back(std::make_unique<controllers::GarbageCollector>(cm));
     for (int i = 1; i <= d->config.simulatedNodes; ++i) {
