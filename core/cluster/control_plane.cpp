@@ -5,6 +5,7 @@
 #include "controllers/endpoints/endpoints_controller.h"
 #include "controllers/garbagecollector/garbage_collector.h"
 #include "controllers/namespace/namespace_controller.h"
+#include "controllers/nodelifecycle/node_lifecycle_controller.h"
 #include "controllers/nodeipam/node_ipam_controller.h"
 #include "controllers/replicaset/replicaset_controller.h"
 #include "controllers/resourcequota/resourcequota_controller.h"
@@ -40,6 +41,7 @@ ControlPlane::ControlPlane(api::Handler &api, ControlPlaneConfig config, QObject
     d->controllers.push_back(std::make_unique<controllers::EndpointsController>(cm));
     d->controllers.push_back(std::make_unique<controllers::ResourceQuotaController>(cm));
     d->controllers.push_back(std::make_unique<controllers::NamespaceController>(cm));
+    d->controllers.push_back(std::make_unique<controllers::NodeLifecycleController>(cm, d->config.nodeMonitorGracePeriodSeconds));
     d->controllers.push_back(std::make_unique<controllers::GarbageCollector>(cm));
     for (int i = 1; i <= d->config.simulatedNodes; ++i) {
         const QString name = simulatedNodeName(i);
@@ -48,6 +50,8 @@ ControlPlane::ControlPlane(api::Handler &api, ControlPlaneConfig config, QObject
         kubelet::SimulatedNodeConfig node;
         node.name = name;
         node.internalIp = QStringLiteral("172.30.0.%1").arg(10 + i);
+        node.heartbeatMs = d->config.nodeHeartbeatMs;
+        node.leaseSeconds = d->config.nodeMonitorGracePeriodSeconds;
         d->nodes.push_back(std::make_unique<kubelet::SimulatedNode>(*d->nodeClients.back(), node));
     }
 }
@@ -57,6 +61,16 @@ ControlPlane::~ControlPlane() = default;
 QString ControlPlane::simulatedNodeName(int i)
 {
     return QStringLiteral("sim-node-%1").arg(i);
+}
+
+void ControlPlane::setSimulatedNodeRunning(int i, bool running)
+{
+    if (i < 1 || i > int(d->nodes.size()))
+        return;
+    if (running)
+        d->nodes[size_t(i - 1)]->start();
+    else
+        d->nodes[size_t(i - 1)]->stop();
 }
 
 void ControlPlane::start()

@@ -18,6 +18,8 @@ namespace timoneiro::cluster {
 struct ControlPlaneConfig {
     int simulatedNodes = 0;
     QByteArray caCertificatePem;  // published in every namespace as kube-root-ca.crt
+    int nodeMonitorGracePeriodSeconds = 40;  // a node whose lease is older is Unknown
+    int nodeHeartbeatMs = 10000;
 };
 
 class ControlPlane : public QObject {
@@ -29,6 +31,8 @@ public:
     void start();
     // The simulated node's name for index i (1-based): sim-node-1, ...
     static QString simulatedNodeName(int i);
+    // Stops or restarts the heartbeats of simulated node i (1-based): a node failure, for lessons and tests.
+    void setSimulatedNodeRunning(int i, bool running);
 
 private:
     struct Private;

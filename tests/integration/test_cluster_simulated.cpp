@@ -86,7 +86,8 @@ private slots:
         store_ = std::move(*store::Store::open(dir_.filePath(QStringLiteral("store.db"))));
         api_ = std::make_unique<apiserver::ApiServer>(*store_);
         QVERIFY(api_->bootstrap().ok());
-        plane_ = std::make_unique<cluster::ControlPlane>(*api_, cluster::ControlPlaneConfig{3, {}});
+        // A short node-monitor grace period and heartbeat, so a node failure shows within seconds.
+        plane_ = std::make_unique<cluster::ControlPlane>(*api_, cluster::ControlPlaneConfig{3, {}, 3, 500});
         plane_->start();
         admin_.reset(client::Client::inProcess(*api_, {QStringLiteral("admin"), {QStringLiteral("system:masters")}}));
         QVERIFY(eventually([&] {
@@ -215,6 +216,50 @@ private slots:
                  QStringLiteral("2"));
         const QJsonArray sets = items(res("apps", "replicasets"), "default", QStringLiteral("app=site"));
         QCOMPARE(sets.size(), 2);  // the old revision stays, scaled to zero, for rollbacks
+    }
+
+    void failedNodesPodsAreReplacedElsewhere()
+    {
+        QJsonObject rs = replicaSet("spread", 3);
+        QJsonObject spec = rs.value("spec").toObject();
+        QJsonObject tmpl = spec.value("template").toObject();
+        QJsonObject podSpec = tmpl.value("spec").toObject();
+        // Leave an unreachable node after one second (the default is 300).
+        podSpec.insert("tolerations", QJsonDocument::fromJson(R"([{"key":"node.kubernetes.io/unreachable","operator":"Exists",
+            "effect":"NoExecute","tolerationSeconds":1}])").array());
+        tmpl.insert("spec", podSpec);
+        spec.insert("template", tmpl);
+        rs.insert("spec", spec);
+        QVERIFY(call([&](auto done) { admin_->create(res("apps", "replicasets"), "default", rs, done); }).ok());
+        auto running = [&](const QString &node, bool on) {
+            int n = 0;
+            for (const QJsonValue &p : items(res("", "pods"), "default", QStringLiteral("app=spread"))) {
+                const QJsonObject pod = p.toObject();
+                const bool here = pod.value("spec").toObject().value("nodeName").toString() == node;
+                n += (here == on) && !pod.value("metadata").toObject().contains("deletionTimestamp")
+                     && pod.value("status").toObject().value("phase").toString() == QLatin1String("Running");
+            }
+            return n;
+        };
+        QVERIFY(eventually([&] { return running(QStringLiteral("sim-node-1"), true) + running(QStringLiteral("sim-node-1"), false) == 3; }));
+        const bool onNode1 = running(QStringLiteral("sim-node-1"), true) > 0;
+        plane_->setSimulatedNodeRunning(1, false);
+        // Node 1 goes Unknown, its pods are evicted, three run on the other nodes.
+        QVERIFY(eventually([&] {
+            auto node = call([&](auto done) { admin_->get(res("", "nodes"), {}, "sim-node-1", done); });
+            for (const QJsonValue &c : node->value("status").toObject().value("conditions").toArray())
+                if (c.toObject().value("type").toString() == QLatin1String("Ready"))
+                    return c.toObject().value("status").toString() == QLatin1String("Unknown");
+            return false;
+        }));
+        QVERIFY(eventually([&] { return running(QStringLiteral("sim-node-1"), false) == 3; }));
+        QCOMPARE(running(QStringLiteral("sim-node-1"), true), 0);
+        Q_UNUSED(onNode1);
+        plane_->setSimulatedNodeRunning(1, true);
+        QVERIFY(eventually([&] {
+            auto node = call([&](auto done) { admin_->get(res("", "nodes"), {}, "sim-node-1", done); });
+            return node->value("spec").toObject().value("taints").toArray().isEmpty();
+        }));
     }
 
     void namespaceDeletionEmptiesIt()

@@ -39,6 +39,14 @@ QJsonObject condition(const char *type, const char *status, const char *reason, 
 
 }  // namespace
 
+QJsonArray SimulatedNode::healthyConditions()
+{
+    return {condition("MemoryPressure", "False", "KubeletHasSufficientMemory", QStringLiteral("kubelet has sufficient memory available")),
+            condition("DiskPressure", "False", "KubeletHasNoDiskPressure", QStringLiteral("kubelet has no disk pressure")),
+            condition("PIDPressure", "False", "KubeletHasSufficientPID", QStringLiteral("kubelet has sufficient PID available")),
+            condition("Ready", "True", "KubeletReady", QStringLiteral("simulated kubelet is posting ready status"))};
+}
+
 SimulatedNode::SimulatedNode(client::Client &client, SimulatedNodeConfig config, QObject *parent)
     : QObject(parent),
       client_(client),
@@ -71,8 +79,13 @@ SimulatedNode::SimulatedNode(client::Client &client, SimulatedNodeConfig config,
 
 void SimulatedNode::start()
 {
-    registerNode();
     heartbeat_.start(config_.heartbeatMs);
+    if (registered_) {
+        heartbeat();  // back from a stop
+        return;
+    }
+    registered_ = true;
+    registerNode();
 }
 
 void SimulatedNode::stop()
@@ -114,11 +127,7 @@ void SimulatedNode::registerNode()
                                   {QStringLiteral("kernelVersion"), QSysInfo::kernelVersion()},
                                   {QStringLiteral("operatingSystem"), QStringLiteral("linux")},
                                   {QStringLiteral("architecture"), QStringLiteral("amd64")}}},
-                     {QStringLiteral("conditions"),
-                      QJsonArray{condition("MemoryPressure", "False", "KubeletHasSufficientMemory", QStringLiteral("kubelet has sufficient memory available")),
-                                 condition("DiskPressure", "False", "KubeletHasNoDiskPressure", QStringLiteral("kubelet has no disk pressure")),
-                                 condition("PIDPressure", "False", "KubeletHasSufficientPID", QStringLiteral("kubelet has sufficient PID available")),
-                                 condition("Ready", "True", "KubeletReady", QStringLiteral("simulated kubelet is posting ready status"))}}}}};
+                     {QStringLiteral("conditions"), healthyConditions()}}}};
     client_.create(res("", "nodes"), {}, node, [this, node](const api::Result<QJsonObject> &r) {
         if (r) {
             events_.record(*r, QStringLiteral("Normal"), QStringLiteral("RegisteredNode"),
@@ -137,6 +146,21 @@ void SimulatedNode::registerNode()
 
 void SimulatedNode::heartbeat()
 {
+    // Back after a stop: the node controller had marked us Unknown; say Ready again.
+    if (auto node = nodes_.get(config_.name)) {
+        QJsonArray conditions = node->value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray();
+        bool ready = false;
+        for (const QJsonValue &c : conditions)
+            ready = ready || (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready")
+                              && c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True"));
+        if (!ready) {
+            QJsonObject status = node->value(QStringLiteral("status")).toObject();
+            status.insert(QStringLiteral("conditions"), healthyConditions());
+            QJsonObject updated = *node;
+            updated.insert(QStringLiteral("status"), status);
+            client_.updateStatus(res("", "nodes"), updated, [](const api::Result<QJsonObject> &) {});
+        }
+    }
     const QJsonObject lease{
         {QStringLiteral("apiVersion"), QStringLiteral("coordination.k8s.io/v1")},
         {QStringLiteral("kind"), QStringLiteral("Lease")},

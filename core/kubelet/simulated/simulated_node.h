@@ -6,6 +6,7 @@
 #include "client/event_recorder.h"
 #include "client/informer.h"
 
+#include <QJsonArray>
 #include <QSet>
 #include <QTimer>
 
@@ -35,6 +36,7 @@ public:
     static QString simulatedLabel() { return QStringLiteral("timoneiro.io/simulated"); }
 
 private:
+    static QJsonArray healthyConditions();
     void registerNode();
     void heartbeat();
     void syncPod(const QJsonObject &pod);
@@ -50,6 +52,7 @@ private:
     QHash<QString, QString> ips_;  // pod key -> IP
     QSet<QString> started_;        // pods already marked running
     bool leaseCreated_ = false;
+    bool registered_ = false;
 };
 
 }  // namespace timoneiro::kubelet
