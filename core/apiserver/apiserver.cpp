@@ -217,15 +217,38 @@ api::Result<bool> ApiServer::bootstrap()
                              {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}}}))
             return *err;
     }
-    // The default roles every cluster starts with (Kubernetes' bootstrap policy).
-    for (const QJsonObject &role : bootstrapClusterRoles()) {
-        if (auto err = post(QStringLiteral("/apis/rbac.authorization.k8s.io/v1/clusterroles"), role))
+    // The default roles every cluster starts with (Kubernetes' bootstrap policy),
+    // brought up to date at each start as Kubernetes' auto-update does.
+    auto reconcile = [&](const char *plural, const QJsonObject &obj) -> std::optional<api::ApiError> {
+        const QString collection = QStringLiteral("/apis/rbac.authorization.k8s.io/v1/") + QLatin1String(plural);
+        const QString name = metadataOf(obj).value(QStringLiteral("name")).toString();
+        const api::ResourceInfo *r = registry.find(QStringLiteral("rbac.authorization.k8s.io"), QStringLiteral("v1"), QLatin1String(plural));
+        auto current = d->getObject(*r, QString(), name);
+        if (!current)
+            return post(collection, obj);
+        const QString field = obj.contains(QStringLiteral("rules")) ? QStringLiteral("rules") : QStringLiteral("subjects");
+        if (current->value(field) == obj.value(field))
+            return std::nullopt;
+        QJsonObject updated = *current;
+        updated.insert(field, obj.value(field));
+        api::ApiRequest req;
+        req.method = "PUT";
+        req.path = collection + QLatin1Char('/') + name;
+        req.user = system;
+        req.userAgent = QStringLiteral("timoneirod/" TIMONEIRO_VERSION);
+        req.headers.emplaceBack("content-type", "application/json");
+        req.body = QJsonDocument(updated).toJson(QJsonDocument::Compact);
+        const api::ApiResponse resp = handle(req);
+        if (resp.status >= 300)
+            return api::ApiError::internal(QString::fromUtf8(resp.body));
+        return std::nullopt;
+    };
+    for (const QJsonObject &role : bootstrapClusterRoles())
+        if (auto err = reconcile("clusterroles", role))
             return *err;
-    }
-    for (const QJsonObject &binding : bootstrapClusterRoleBindings()) {
-        if (auto err = post(QStringLiteral("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings"), binding))
+    for (const QJsonObject &binding : bootstrapClusterRoleBindings())
+        if (auto err = reconcile("clusterrolebindings", binding))
             return *err;
-    }
     if (!d->store.get(services->storeKey(QStringLiteral("default"), QStringLiteral("kubernetes")))) {
         QJsonObject svc{
             {QStringLiteral("apiVersion"), QStringLiteral("v1")},

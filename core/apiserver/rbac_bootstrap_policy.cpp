@@ -148,7 +148,8 @@ QList<QJsonObject> bootstrapClusterRoles()
                                            QStringLiteral("persistentvolumes"), QStringLiteral("replicationcontrollers")}),
                      rule({QStringLiteral("create")}, {kCore}, {QStringLiteral("pods/binding"), QStringLiteral("bindings")}),
                      rule({QStringLiteral("patch"), QStringLiteral("update")}, {kCore}, {QStringLiteral("pods/status")}),
-                     rule({QStringLiteral("delete")}, {kCore}, {QStringLiteral("pods")}),
+                     // Timoneiro's scheduler keeps each decision as an annotation on the pod.
+                     rule({QStringLiteral("delete"), QStringLiteral("patch")}, {kCore}, {QStringLiteral("pods")}),
                      rule({QStringLiteral("create"), QStringLiteral("patch"), QStringLiteral("update")},
                           {kCore, QStringLiteral("events.k8s.io")}, {QStringLiteral("events")}),
                      rule(kRead, {kApps}, {QStringLiteral("replicasets"), QStringLiteral("statefulsets")}),

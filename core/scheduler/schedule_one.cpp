@@ -8,6 +8,7 @@
 #include "plugins/pod_topology_spread/pod_topology_spread.h"
 #include "plugins/taint_toleration/taint_toleration.h"
 
+#include <QJsonArray>
 #include <QMap>
 #include <QRandomGenerator>
 
@@ -70,6 +71,32 @@ SchedulingDecision scheduleOne(const PodInfo &pod, const Snapshot &snapshot, con
     if (d.selectedNode.isEmpty())
         d.message = fitErrorMessage(d);
     return d;
+}
+
+QJsonObject decisionJson(const SchedulingDecision &d)
+{
+    QJsonArray nodes;
+    for (const NodeVerdict &v : d.nodes) {
+        QJsonArray filters;
+        for (const auto &f : v.filters)
+            filters.append(QJsonObject{{QStringLiteral("plugin"), f.first},
+                                       {QStringLiteral("ok"), f.second.ok()},
+                                       {QStringLiteral("reasons"), QJsonArray::fromStringList(f.second.reasons)}});
+        QJsonObject scores;
+        for (const auto &s : v.scores)
+            scores.insert(s.first, s.second);
+        nodes.append(QJsonObject{{QStringLiteral("node"), v.node},
+                                 {QStringLiteral("feasible"), v.feasible},
+                                 {QStringLiteral("filters"), filters},
+                                 {QStringLiteral("scores"), scores},
+                                 {QStringLiteral("total"), v.totalScore}});
+    }
+    QJsonObject out{{QStringLiteral("time"), d.time.toString(Qt::ISODate)}, {QStringLiteral("nodes"), nodes}};
+    if (!d.selectedNode.isEmpty())
+        out.insert(QStringLiteral("selected"), d.selectedNode);
+    else
+        out.insert(QStringLiteral("message"), d.message);
+    return out;
 }
 
 QString fitErrorMessage(const SchedulingDecision &decision)

@@ -37,6 +37,10 @@ struct Profile {
 
 SchedulingDecision scheduleOne(const PodInfo &pod, const Snapshot &snapshot, const Profile &profile);
 
+// The decision as JSON, kept on the pod (annotation scheduler.timoneiro.io/decision)
+// so any client -- the desktop app, kubectl -- can see why a node won or none did.
+QJsonObject decisionJson(const SchedulingDecision &decision);
+
 // The FitError text: "0/3 nodes are available: 1 node(s) were unschedulable, 2 Insufficient cpu."
 QString fitErrorMessage(const SchedulingDecision &decision);
 

@@ -119,6 +119,19 @@ void Scheduler::markUnschedulable(const QJsonObject &pod, const QString &message
                   [](const api::Result<QJsonObject> &) {}, QStringLiteral("status"));
 }
 
+void Scheduler::keepDecision(const QString &ns, const QString &name, const QString &key)
+{
+    auto it = decisions_.find(key);
+    if (it == decisions_.end())
+        return;
+    const QJsonObject patch{{QStringLiteral("metadata"),
+                             QJsonObject{{QStringLiteral("annotations"),
+                                          QJsonObject{{QStringLiteral("scheduler.timoneiro.io/decision"),
+                                                       QString::fromUtf8(QJsonDocument(decisionJson(*it)).toJson(QJsonDocument::Compact))}}}}}};
+    client_.patch(resource("pods"), ns, name, client::PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
+                  [](const api::Result<QJsonObject> &) {});
+}
+
 bool Scheduler::scheduleKey(const QString &key)
 {
     const std::optional<QJsonObject> pod = pods_.get(key);
@@ -136,6 +149,7 @@ bool Scheduler::scheduleKey(const QString &key)
         if (reported_.value(key) != d.message) {
             reported_.insert(key, d.message);
             markUnschedulable(*pod, d.message);
+            keepDecision(info.namespaceName, info.name, key);
         }
         return true;
     }
@@ -157,6 +171,7 @@ bool Scheduler::scheduleKey(const QString &key)
                      }
                      events_.record(podCopy, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
                                     QStringLiteral("Successfully assigned %1/%2 to %3").arg(ns, name, node));
+                     keepDecision(ns, name, key);
                  });
     return true;
 }

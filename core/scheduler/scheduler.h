@@ -32,6 +32,7 @@ private:
     bool responsibleFor(const QJsonObject &pod) const;
     void requeueUnschedulable();
     void markUnschedulable(const QJsonObject &pod, const QString &message);
+    void keepDecision(const QString &ns, const QString &name, const QString &key);
 
     client::Client &client_;
     client::Informer pods_;
