@@ -185,7 +185,7 @@ private slots:
     {
         QVERIFY(call([&](auto done) {
                     admin_->create(res("apps", "deployments"), "default",
-                                   json(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"site"},"spec":{"replicas":4,
+                                   json(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"site"},"spec":{"replicas":10,
                                        "selector":{"matchLabels":{"app":"site"}},"template":{"metadata":{"labels":{"app":"site"}},
                                        "spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}}})"), done);
                 }).ok());
@@ -198,24 +198,74 @@ private slots:
                          && c.toObject().value("status").toString() == QLatin1String("True") && !p.toObject().value("metadata").toObject().contains("deletionTimestamp");
             return n;
         };
-        QVERIFY(eventually([&] { auto d = deployment(); return d && d->value("status").toObject().value("availableReplicas").toInt() == 4; }));
+        QVERIFY(eventually([&] { auto d = deployment(); return d && d->value("status").toObject().value("availableReplicas").toInt() == 10; }));
         QVERIFY(call([&](auto done) {
                     admin_->patch(res("apps", "deployments"), "default", "site", client::PatchType::Strategic,
                                   R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}})", done);
                 }).ok());
-        // maxUnavailable 25% of 4: never fewer than 3 ready pods during the rollout.
-        int lowest = 4;
+        // maxUnavailable 25% of 10 rounds down to 2: never fewer than 8 ready pods during the rollout.
+        int lowest = 10;
         QVERIFY(eventually([&] {
             lowest = std::min(lowest, ready());
             auto d = deployment();
             const QJsonObject st = d->value("status").toObject();
-            return st.value("updatedReplicas").toInt() == 4 && st.value("replicas").toInt() == 4 && st.value("availableReplicas").toInt() == 4;
+            return st.value("updatedReplicas").toInt() == 10 && st.value("replicas").toInt() == 10 && st.value("availableReplicas").toInt() == 10;
         }));
-        QVERIFY2(lowest >= 3, qPrintable(QString::number(lowest)));
+        QVERIFY2(lowest >= 8, qPrintable(QString::number(lowest)));
         QCOMPARE(deployment()->value("metadata").toObject().value("annotations").toObject().value("deployment.kubernetes.io/revision").toString(),
                  QStringLiteral("2"));
         const QJsonArray sets = items(res("apps", "replicasets"), "default", QStringLiteral("app=site"));
         QCOMPARE(sets.size(), 2);  // the old revision stays, scaled to zero, for rollbacks
+
+        // A rollback (what `kubectl rollout undo` sends): the old template again becomes revision 3.
+        QVERIFY(call([&](auto done) {
+                    admin_->patch(res("apps", "deployments"), "default", "site", client::PatchType::Strategic,
+                                  R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}}})", done);
+                }).ok());
+        QVERIFY(eventually([&] {
+            for (const QJsonValue &rs : items(res("apps", "replicasets"), "default", QStringLiteral("app=site"))) {
+                const QJsonObject o = rs.toObject();
+                const QString image = o.value("spec").toObject().value("template").toObject().value("spec").toObject()
+                                          .value("containers").toArray()[0].toObject().value("image").toString();
+                if (image == QLatin1String("nginx:1.27"))
+                    return o.value("status").toObject().value("readyReplicas").toInt() == 10
+                        && o.value("metadata").toObject().value("annotations").toObject().value("deployment.kubernetes.io/revision").toString()
+                               == QLatin1String("3");
+            }
+            return false;
+        }));
+        QCOMPARE(items(res("apps", "replicasets"), "default", QStringLiteral("app=site")).size(), 2);
+
+        // Foreground deletion: the Deployment goes after its ReplicaSets and their pods.
+        QVERIFY(call([&](auto done) {
+                    admin_->remove(res("apps", "deployments"), "default", "site", done, QJsonObject{{"propagationPolicy", "Foreground"}});
+                }).ok());
+        QVERIFY(eventually([&] { return !deployment().ok(); }));
+        QVERIFY(items(res("apps", "replicasets"), "default", QStringLiteral("app=site")).isEmpty());
+        QVERIFY(eventually([&] { return items(res("", "pods"), "default", QStringLiteral("app=site")).isEmpty(); }));
+    }
+
+    void quotaRefusesWhatGoesOver()
+    {
+        QVERIFY(call([&](auto done) {
+                    admin_->create(res("", "namespaces"), {}, json(R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"limited"}})"), done);
+                }).ok());
+        QVERIFY(call([&](auto done) {
+                    admin_->create(res("", "resourcequotas"), "limited",
+                                   json(R"({"apiVersion":"v1","kind":"ResourceQuota","metadata":{"name":"two"},"spec":{"hard":{"pods":"2"}}})"), done);
+                }).ok());
+        const QJsonObject p = json(R"({"apiVersion":"v1","kind":"Pod","metadata":{"generateName":"p-"},"spec":{"containers":[{"name":"c","image":"nginx"}]}})");
+        QVERIFY(call([&](auto done) { admin_->create(res("", "pods"), "limited", p, done); }).ok());
+        QVERIFY(call([&](auto done) { admin_->create(res("", "pods"), "limited", p, done); }).ok());
+        auto third = call([&](auto done) { admin_->create(res("", "pods"), "limited", p, done); });
+        QVERIFY(!third.ok());
+        QCOMPARE(third.error().code, 403);
+        QVERIFY2(third.error().message.endsWith(QStringLiteral(" is forbidden: exceeded quota: two, requested: pods=1, used: pods=2, limited: pods=2")),
+                 qPrintable(third.error().message));
+        QVERIFY(eventually([&] {
+            auto q = call([&](auto done) { admin_->get(res("", "resourcequotas"), "limited", "two", done); });
+            return q && q->value("status").toObject().value("used").toObject().value("pods").toString() == QLatin1String("2");
+        }));
     }
 
     void failedNodesPodsAreReplacedElsewhere()
