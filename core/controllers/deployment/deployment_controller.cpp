@@ -253,7 +253,10 @@ bool DeploymentController::reconcile(const QString &key)
         if (room > 0)
             scaleSet(d, *newSet, std::min(replicas, newSpec + room));
         // Down: old sets shrink while availability stays at replicas - maxUnavailable.
-        int canRemove = available - (replicas - maxUnavailable);
+        // Counted as Kubernetes counts it, from specs (not the lagging statuses):
+        // every pod asked for, less the new set's not-yet-available ones.
+        const int newUnavailable = std::max(0, newSpec - statusInt(*newSet, "availableReplicas"));
+        int canRemove = (newSpec + oldSpec) - (replicas - maxUnavailable) - newUnavailable;
         for (const QJsonObject &rs : sets) {
             if (&rs == newSet || canRemove <= 0)
                 continue;
