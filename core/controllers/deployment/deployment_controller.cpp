@@ -203,9 +203,8 @@ bool DeploymentController::reconcile(const QString &key)
     int maxUnavailable = recreate ? replicas : resolveIntOrPercent(rolling.value(QStringLiteral("maxUnavailable")), replicas, false);
     if (maxSurge == 0 && maxUnavailable == 0)
         maxUnavailable = 1;
-    int oldPods = 0, oldSpec = 0, available = 0;
+    int oldPods = 0, oldSpec = 0;
     for (const QJsonObject &rs : sets) {
-        available += statusInt(rs, "availableReplicas");
         if (&rs != newSet) {
             oldPods += statusInt(rs, "replicas");
             oldSpec += specReplicas(rs);
