@@ -334,8 +334,31 @@ api::ApiResponse ApiServer::handle(const api::ApiRequest &request)
         const Decision decision = d->nodes.authorize(attributes).value_or(d->rbac.authorize(attributes));
         if (!decision.allowed)
             return errorResponse(api::ApiError::forbidden(forbiddenMessage(attributes)));
+        if (auto refused = nodeRestriction(request, attributes))
+            return errorResponse(*refused);
     }
     return d->route(request);
+}
+
+// NodeRestriction: a node may create only its own Node and its own Lease
+// (the authorizer cannot see the name, which is in the body).
+std::optional<api::ApiError> ApiServer::nodeRestriction(const api::ApiRequest &request, const RequestAttributes &a) const
+{
+    const QString node = NodeAuthorizer::nodeNameOf(request.user);
+    if (node.isEmpty() || a.verb != QLatin1String("create") || !a.name.isEmpty())
+        return std::nullopt;
+    const bool nodes = a.apiGroup.isEmpty() && a.resource == QLatin1String("nodes");
+    const bool leases = a.apiGroup == QLatin1String("coordination.k8s.io") && a.resource == QLatin1String("leases");
+    if (!nodes && !leases)
+        return std::nullopt;
+    auto body = decodeObjectBody(request);
+    if (!body)
+        return body.error();
+    const QString name = metadataOf(*body).value(QStringLiteral("name")).toString();
+    if (name == node)
+        return std::nullopt;
+    return api::ApiError::forbidden(QStringLiteral("%1 \"%2\" is forbidden: node \"%3\" is not allowed to modify %4 \"%2\"")
+                                        .arg(a.resource, name, node, nodes ? QStringLiteral("node") : QStringLiteral("lease")));
 }
 
 api::ApiResponse ApiServer::Private::route(const api::ApiRequest &request)

@@ -8,12 +8,15 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace timoneiro::store {
 class Store;
 }
 
 namespace timoneiro::apiserver {
+
+struct RequestAttributes;
 
 struct Config {
     QString serviceCidr = QStringLiteral("10.96.0.0/12");
@@ -48,6 +51,8 @@ public:
     void setAdvertiseAddress(const QString &hostPort);
 
 private:
+    std::optional<api::ApiError> nodeRestriction(const api::ApiRequest &request, const RequestAttributes &a) const;
+
     struct Private;
     std::unique_ptr<Private> d;
 };
