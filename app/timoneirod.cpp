@@ -3,17 +3,8 @@
 #include "commands.h"
 
 #include <QCoreApplication>
-#include <QStandardPaths>
 
 #include <cstring>
-#include <unistd.h>
-
-QString defaultDataDir(const QString &name)
-{
-    if (::geteuid() == 0)
-        return QStringLiteral("/var/lib/timoneiro/") + name;
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/timoneiro/") + name;
-}
 
 int main(int argc, char **argv)
 {

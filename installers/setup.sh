@@ -14,8 +14,13 @@ cmake --build "$build" -j"$(nproc)"
 case "${1:-}" in
   launch)
     shift
-    # Until the desktop app lands, Timoneiro is its core: the API server.
-    exec "$build/app/timoneirod" "$@"
+    # The desktop app (it starts the local cluster); with no display, the
+    # cluster's core alone, with the kubectl line to use it.
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      exec "$build/app/timoneiro" "$@"
+    fi
+    echo "setup: no display; starting timoneirod alone (the desktop app needs one)" >&2
+    exec "$build/app/timoneirod" --simulated-nodes 3 "$@"
     ;;
   test)
     # CTest prints its closing line ("100% tests passed, 0 tests failed out of N").

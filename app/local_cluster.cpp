@@ -1,0 +1,53 @@
+#include "local_cluster.h"
+
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <csignal>
+
+LocalCluster::LocalCluster(QObject *parent) : QObject(parent)
+{
+    dataDir_ = defaultDataDir(QStringLiteral("local"));
+    process_.setProcessChannelMode(QProcess::MergedChannels);
+    connect(&process_, &QProcess::readyRead, this, [this] {
+        output_ += process_.readAll();
+        static const QRegularExpression re(QStringLiteral("kubeconfig: (\\S+)"));
+        const auto m = re.match(QString::fromUtf8(output_));
+        if (m.hasMatch() && kubeconfig_.isEmpty()) {
+            kubeconfig_ = m.captured(1);
+            emit ready(kubeconfig_);
+        }
+    });
+    connect(&process_, &QProcess::finished, this, [this](int code) {
+        if (!kubeconfig_.isEmpty())
+            return;
+        // Another timoneirod already serves this cluster: use it.
+        const QString existing = dataDir_ + QStringLiteral("/kubeconfig");
+        if (QFileInfo::exists(existing)) {
+            kubeconfig_ = existing;
+            emit ready(existing);
+            return;
+        }
+        emit failed(tr("The local cluster did not start (exit code %1):\n%2").arg(code).arg(QString::fromUtf8(output_.right(2000))));
+    });
+}
+
+LocalCluster::~LocalCluster()
+{
+    if (process_.state() != QProcess::NotRunning) {
+        ::kill(pid_t(process_.processId()), SIGTERM);
+        if (!process_.waitForFinished(10000))
+            process_.kill();
+    }
+}
+
+void LocalCluster::start()
+{
+    const QString daemon = QCoreApplication::applicationDirPath() + QStringLiteral("/timoneirod");
+    emit progress(tr("Starting the local cluster with 3 simulated nodes (containerd nodes are not in this build yet)…"));
+    process_.start(daemon, {QStringLiteral("--data-dir"), dataDir_, QStringLiteral("--simulated-nodes"), QStringLiteral("3")});
+}
