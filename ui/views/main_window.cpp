@@ -45,6 +45,7 @@ MainWindow::MainWindow(client::Client &client, const QString &clusterName, QWidg
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->hide();
+    table_->setWordWrap(false);
     count_ = new QLabel;
     statusBar()->addPermanentWidget(count_);
 
@@ -155,9 +156,15 @@ void MainWindow::showResource(const QString &group, const QString &plural)
     proxy_->setText(filter_->text());
     proxy_->setLabelSelector(selector_->text());
     table_->setModel(proxy_.get());
-    connect(model_.get(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCount);
+    connect(model_.get(), &QAbstractItemModel::rowsInserted, this, [this] {
+        // Fit the columns while the table is small enough for it to be cheap.
+        if (model_->rowCount() < 200)
+            table_->resizeColumnsToContents();
+        updateCount();
+    });
     connect(model_.get(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
     informer_->start();
+    table_->sortByColumn(r->namespaced ? 1 : 0, Qt::AscendingOrder);
     updateCount();
 }
 
