@@ -45,124 +45,250 @@
     </message>
 </context>
 <context>
+    <name>timoneiro::ui</name>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="21"/>
+        <source>A Pod is the smallest thing Kubernetes runs: one or more containers that share an IP address and volumes, placed on one node by the scheduler and run there by that node&apos;s kubelet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="24"/>
+        <source>A Deployment keeps a number of identical pods running and changes them gradually: for each version of the pod template it owns a ReplicaSet, and the deployment controller moves replicas from the old ReplicaSets to the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="28"/>
+        <source>A ReplicaSet keeps exactly spec.replicas pods matching its selector: the replicaset controller creates pods from its template when there are too few and deletes some when there are too many.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="31"/>
+        <source>A Service gives a stable virtual IP (ClusterIP) and DNS name to the pods its selector matches; the endpoints controller keeps the list of those pods&apos; IPs, and kube-proxy sends traffic to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="34"/>
+        <source>The addresses of the ready pods behind a Service, kept current by the endpoints controller as pods come, go and become ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="37"/>
+        <source>A Node is a machine that runs pods. Its kubelet reports its capacity and renews a Lease; when the lease stops, the node controller marks it Unknown and moves its pods elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="40"/>
+        <source>A Namespace groups objects and scopes their names, quotas and permissions. Deleting it deletes everything in it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="42"/>
+        <source>An object stored by the API server; controllers watch objects like it and act on changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="54"/>
+        <source>It was created by the %1 %2, which controls it: delete that and this goes too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="63"/>
+        <source>Phase %1: no node yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="64"/>
+        <source>Phase %1 on node %2, IP %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="65"/>
+        <source>(none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="73"/>
+        <source>The scheduler chose %1. Each node it looked at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="74"/>
+        <source>The scheduler found no node: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="83"/>
+        <source>fits, score %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/object_explainer.cpp" line="89"/>
+        <source>rejected -- %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>timoneiro::ui::DetailsPanel</name>
+    <message>
+        <location filename="../../ui/views/details_panel.cpp" line="22"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/details_panel.cpp" line="22"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/details_panel.cpp" line="22"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/details_panel.cpp" line="22"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/details_panel.cpp" line="22"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/details_panel.cpp" line="27"/>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/details_panel.cpp" line="28"/>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/details_panel.cpp" line="29"/>
+        <source>YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>timoneiro::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="30"/>
+        <location filename="../../ui/views/main_window.cpp" line="31"/>
         <source>Timoneiro — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="36"/>
+        <location filename="../../ui/views/main_window.cpp" line="37"/>
         <source>All namespaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="38"/>
+        <location filename="../../ui/views/main_window.cpp" line="39"/>
         <source>Filter by text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="41"/>
+        <location filename="../../ui/views/main_window.cpp" line="42"/>
         <source>Label selector, e.g. app=web,tier!=db</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="52"/>
+        <location filename="../../ui/views/main_window.cpp" line="54"/>
         <source>Namespace:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="104"/>
+        <location filename="../../ui/views/main_window.cpp" line="112"/>
         <source>Cluster: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="119"/>
+        <location filename="../../ui/views/main_window.cpp" line="127"/>
         <source>Workloads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="119"/>
+        <location filename="../../ui/views/main_window.cpp" line="127"/>
         <source>Pods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="119"/>
+        <location filename="../../ui/views/main_window.cpp" line="127"/>
         <source>Deployments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="120"/>
+        <location filename="../../ui/views/main_window.cpp" line="128"/>
         <source>ReplicaSets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="121"/>
+        <location filename="../../ui/views/main_window.cpp" line="129"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="121"/>
+        <location filename="../../ui/views/main_window.cpp" line="129"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="121"/>
+        <location filename="../../ui/views/main_window.cpp" line="129"/>
         <source>Endpoints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="122"/>
+        <location filename="../../ui/views/main_window.cpp" line="130"/>
         <source>EndpointSlices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="123"/>
+        <location filename="../../ui/views/main_window.cpp" line="131"/>
         <source>NetworkPolicies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="124"/>
+        <location filename="../../ui/views/main_window.cpp" line="132"/>
         <source>Config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="124"/>
+        <location filename="../../ui/views/main_window.cpp" line="132"/>
         <source>ConfigMaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="124"/>
+        <location filename="../../ui/views/main_window.cpp" line="132"/>
         <source>Secrets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="125"/>
+        <location filename="../../ui/views/main_window.cpp" line="133"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="125"/>
+        <location filename="../../ui/views/main_window.cpp" line="133"/>
         <source>Nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="125"/>
+        <location filename="../../ui/views/main_window.cpp" line="133"/>
         <source>Namespaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="126"/>
+        <location filename="../../ui/views/main_window.cpp" line="134"/>
         <source>ResourceQuotas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="126"/>
+        <location filename="../../ui/views/main_window.cpp" line="134"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/main_window.cpp" line="171"/>
+        <location filename="../../ui/views/main_window.cpp" line="204"/>
         <source>%n object(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>

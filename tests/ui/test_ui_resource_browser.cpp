@@ -7,6 +7,8 @@
 #include "models/resource_filter_model.h"
 #include "models/resource_table_model.h"
 #include "store/store.h"
+#include "models/object_explainer.h"
+#include "views/details_panel.h"
 #include "views/main_window.h"
 
 #include <QJsonDocument>
@@ -90,11 +92,37 @@ private slots:
         QCOMPARE(reset.size(), 0);  // row by row, never a reset
     }
 
+    void explanationsInPlainWords()
+    {
+        const QJsonObject decision{
+            {"selected", "n2"},
+            {"nodes", QJsonArray{QJsonObject{{"node", "n1"}, {"feasible", false},
+                                             {"filters", QJsonArray{QJsonObject{{"plugin", "NodeResourcesFit"},
+                                                                                {"reasons", QJsonArray{"Insufficient cpu"}}}}}},
+                                 QJsonObject{{"node", "n2"}, {"feasible", true},
+                                             {"scores", QJsonObject{{"NodeResourcesFit", 90}}}, {"total", 90}}}}};
+        const QJsonObject pod{
+            {"kind", "Pod"},
+            {"metadata", QJsonObject{{"name", "web-1"},
+                                     {"ownerReferences", QJsonArray{QJsonObject{{"kind", "ReplicaSet"}, {"name", "web-abc"}, {"controller", true}}}},
+                                     {"annotations", QJsonObject{{"scheduler.timoneiro.io/decision",
+                                                                  QString::fromUtf8(QJsonDocument(decision).toJson(QJsonDocument::Compact))}}}}},
+            {"spec", QJsonObject{{"nodeName", "n2"}}},
+            {"status", QJsonObject{{"phase", "Running"}, {"podIP", "10.244.2.5"}}}};
+        const QString html = ui::explainObject(pod);
+        QVERIFY(html.contains(QStringLiteral("ReplicaSet web-abc")));
+        QVERIFY(html.contains(QStringLiteral("The scheduler chose n2")));
+        QVERIFY(html.contains(QStringLiteral("NodeResourcesFit: Insufficient cpu")));
+        QVERIFY(html.contains(QStringLiteral("10.244.2.5")));
+    }
+
     void mainWindowBrowses()
     {
         ui::MainWindow window(*client_, "test");
         window.show();
         QTRY_COMPARE(window.visibleRows(), 2);  // pods in every namespace
+        window.selectRow(0);
+        QTRY_VERIFY(window.details()->eventCount() >= 0);
         window.showResource(QString(), "namespaces");
         QTRY_COMPARE(window.visibleRows(), 5);
         window.showResource("apps", "deployments");

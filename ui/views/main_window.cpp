@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "details_panel.h"
 #include "models/resource_filter_model.h"
 #include "models/resource_table_model.h"
 
@@ -57,7 +58,13 @@ MainWindow::MainWindow(client::Client &client, const QString &clusterName, QWidg
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->addLayout(filters);
-    rightLayout->addWidget(table_);
+    details_ = new DetailsPanel(client_);
+    auto *tableAndDetails = new QSplitter(Qt::Vertical);
+    tableAndDetails->addWidget(table_);
+    tableAndDetails->addWidget(details_);
+    tableAndDetails->setStretchFactor(0, 3);
+    tableAndDetails->setStretchFactor(1, 2);
+    rightLayout->addWidget(tableAndDetails);
     auto *split = new QSplitter;
     split->addWidget(browser_);
     split->addWidget(right);
@@ -156,6 +163,19 @@ void MainWindow::showResource(const QString &group, const QString &plural)
     proxy_->setText(filter_->text());
     proxy_->setLabelSelector(selector_->text());
     table_->setModel(proxy_.get());
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            details_->showObject(model_->objectAt(proxy_->mapToSource(current).row()));
+    });
+    // The details follow the object as it changes.
+    connect(model_.get(), &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const QModelIndex current = table_->currentIndex();
+        if (!current.isValid())
+            return;
+        const int row = proxy_->mapToSource(current).row();
+        if (row >= from.row() && row <= to.row())
+            details_->showObject(model_->objectAt(row));
+    });
     connect(model_.get(), &QAbstractItemModel::rowsInserted, this, [this] {
         // Fit the columns while the table is small enough for it to be cheap.
         if (model_->rowCount() < 200)
@@ -166,6 +186,12 @@ void MainWindow::showResource(const QString &group, const QString &plural)
     informer_->start();
     table_->sortByColumn(r->namespaced ? 1 : 0, Qt::AscendingOrder);
     updateCount();
+}
+
+void MainWindow::selectRow(int row)
+{
+    if (proxy_ && row < proxy_->rowCount())
+        table_->setCurrentIndex(proxy_->index(row, 0));
 }
 
 int MainWindow::visibleRows() const

@@ -20,6 +20,7 @@ class Informer;
 
 namespace timoneiro::ui {
 
+class DetailsPanel;
 class ResourceFilterModel;
 class ResourceTableModel;
 
@@ -33,6 +34,9 @@ public:
     // Shows the resource group/plural ("" for core), as a click in the browser does.
     void showResource(const QString &group, const QString &plural);
     int visibleRows() const;
+    // Selects row (of the visible rows) and shows its details.
+    void selectRow(int row);
+    DetailsPanel *details() const { return details_; }
 
 private:
     void buildBrowser();
@@ -45,6 +49,7 @@ private:
     QLineEdit *selector_;
     QTableView *table_;
     QLabel *count_;
+    DetailsPanel *details_;
     std::unique_ptr<client::Informer> informer_;
     std::unique_ptr<client::Informer> namespaceInformer_;
     std::unique_ptr<ResourceTableModel> model_;
