@@ -174,122 +174,154 @@
 <context>
     <name>timoneiro::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="31"/>
+        <location filename="../../ui/views/main_window.cpp" line="35"/>
         <source>Timoneiro — %1</source>
         <translation>Timoneiro — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="37"/>
+        <location filename="../../ui/views/main_window.cpp" line="41"/>
         <source>All namespaces</source>
         <translation>Todos os namespaces</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="39"/>
+        <location filename="../../ui/views/main_window.cpp" line="43"/>
         <source>Filter by text</source>
         <translation>Filtrar por texto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="42"/>
+        <location filename="../../ui/views/main_window.cpp" line="46"/>
         <source>Label selector, e.g. app=web,tier!=db</source>
         <translation>Seletor de labels, por ex. app=web,tier!=db</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="54"/>
+        <location filename="../../ui/views/main_window.cpp" line="60"/>
         <source>Namespace:</source>
         <translation>Namespace:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="112"/>
+        <location filename="../../ui/views/main_window.cpp" line="118"/>
         <source>Cluster: %1</source>
         <translation>Cluster: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="127"/>
+        <location filename="../../ui/views/main_window.cpp" line="133"/>
         <source>Workloads</source>
         <translation>Cargas de trabalho</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="127"/>
+        <location filename="../../ui/views/main_window.cpp" line="133"/>
         <source>Pods</source>
         <translation>Pods</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="127"/>
+        <location filename="../../ui/views/main_window.cpp" line="133"/>
         <source>Deployments</source>
         <translation>Deployments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="128"/>
+        <location filename="../../ui/views/main_window.cpp" line="134"/>
         <source>ReplicaSets</source>
         <translation>ReplicaSets</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="129"/>
+        <location filename="../../ui/views/main_window.cpp" line="135"/>
         <source>Network</source>
         <translation>Rede</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="129"/>
+        <location filename="../../ui/views/main_window.cpp" line="135"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="129"/>
+        <location filename="../../ui/views/main_window.cpp" line="135"/>
         <source>Endpoints</source>
         <translation>Endpoints</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="130"/>
+        <location filename="../../ui/views/main_window.cpp" line="136"/>
         <source>EndpointSlices</source>
         <translation>EndpointSlices</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="131"/>
+        <location filename="../../ui/views/main_window.cpp" line="137"/>
         <source>NetworkPolicies</source>
         <translation>NetworkPolicies</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="132"/>
+        <location filename="../../ui/views/main_window.cpp" line="138"/>
         <source>Config</source>
         <translation>Configuração</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="132"/>
+        <location filename="../../ui/views/main_window.cpp" line="138"/>
         <source>ConfigMaps</source>
         <translation>ConfigMaps</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="132"/>
+        <location filename="../../ui/views/main_window.cpp" line="138"/>
         <source>Secrets</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="133"/>
+        <location filename="../../ui/views/main_window.cpp" line="139"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="133"/>
+        <location filename="../../ui/views/main_window.cpp" line="139"/>
         <source>Nodes</source>
         <translation>Nós</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="133"/>
+        <location filename="../../ui/views/main_window.cpp" line="139"/>
         <source>Namespaces</source>
         <translation>Namespaces</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="134"/>
+        <location filename="../../ui/views/main_window.cpp" line="140"/>
         <source>ResourceQuotas</source>
         <translation>ResourceQuotas</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.cpp" line="134"/>
+        <location filename="../../ui/views/main_window.cpp" line="140"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/main_window.cpp" line="212"/>
+        <source>Delete %1</source>
+        <translation>Apagar %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.cpp" line="216"/>
+        <source>Scale…</source>
+        <translation>Escalar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.cpp" line="219"/>
+        <location filename="../../ui/views/main_window.cpp" line="237"/>
+        <source>Delete</source>
+        <translation>Apagar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.cpp" line="219"/>
+        <source>Delete %1 %2?</source>
+        <translation>Apagar %1 %2?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.cpp" line="224"/>
+        <location filename="../../ui/views/main_window.cpp" line="250"/>
+        <source>Scale</source>
+        <translation>Escalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.cpp" line="224"/>
+        <source>Replicas of %1:</source>
+        <translation>Réplicas de %1:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/views/main_window.cpp" line="204"/>
+        <location filename="../../ui/views/main_window.cpp" line="268"/>
         <source>%n object(s)</source>
         <translation>
             <numerusform>%n objeto</numerusform>

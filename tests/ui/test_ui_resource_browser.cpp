@@ -12,6 +12,7 @@
 #include "views/main_window.h"
 
 #include <QJsonDocument>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -127,6 +128,25 @@ private slots:
         QTRY_COMPARE(window.visibleRows(), 5);
         window.showResource("apps", "deployments");
         QTRY_COMPARE(window.visibleRows(), 0);
+
+        // Actions: scale a ReplicaSet, delete a pod (what the context menu does after asking).
+        bool done = false;
+        client_->create(*api::ResourceRegistry::builtin().find("apps", "v1", "replicasets"), "default",
+                        QJsonDocument::fromJson(R"({"apiVersion":"apps/v1","kind":"ReplicaSet","metadata":{"name":"rs"},
+                            "spec":{"replicas":1,"selector":{"matchLabels":{"x":"y"}},"template":{"metadata":{"labels":{"x":"y"}},
+                            "spec":{"containers":[{"name":"c","image":"nginx"}]}}}})").object(),
+                        [&done](const api::Result<QJsonObject> &r) { QVERIFY(r.ok()); done = true; });
+        QTRY_VERIFY(done);
+        window.showResource("apps", "replicasets");
+        QTRY_COMPARE(window.visibleRows(), 1);
+        window.selectRow(0);
+        window.scaleSelected(4);
+        QTRY_VERIFY(window.details()->findChild<QPlainTextEdit *>()->toPlainText().contains("replicas: 4"));
+        window.showResource(QString(), "pods");
+        QTRY_COMPARE(window.visibleRows(), 2);
+        window.selectRow(0);
+        window.deleteSelected();
+        QTRY_COMPARE(window.visibleRows(), 1);
     }
 };
 

@@ -6,8 +6,12 @@
 
 #include "client/client.h"
 #include "client/informer.h"
+#include "api/object.h"
 
 #include <QComboBox>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -47,6 +51,8 @@ MainWindow::MainWindow(client::Client &client, const QString &clusterName, QWidg
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->hide();
     table_->setWordWrap(false);
+    table_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table_, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     count_ = new QLabel;
     statusBar()->addPermanentWidget(count_);
 
@@ -186,6 +192,64 @@ void MainWindow::showResource(const QString &group, const QString &plural)
     informer_->start();
     table_->sortByColumn(r->namespaced ? 1 : 0, Qt::AscendingOrder);
     updateCount();
+}
+
+QJsonObject MainWindow::selectedObject() const
+{
+    const QModelIndex current = table_->currentIndex();
+    if (!current.isValid() || !proxy_)
+        return {};
+    return model_->objectAt(proxy_->mapToSource(current).row());
+}
+
+void MainWindow::showContextMenu(const QPoint &at)
+{
+    const QJsonObject obj = selectedObject();
+    if (obj.isEmpty())
+        return;
+    const QString name = api::nameOf(obj);
+    QMenu menu;
+    QAction *remove = menu.addAction(tr("Delete %1").arg(name));
+    QAction *scale = nullptr;
+    const api::ResourceInfo &r = informer_->resource();
+    if (r.subresource(QStringLiteral("scale")))
+        scale = menu.addAction(tr("Scale…"));
+    QAction *chosen = menu.exec(table_->viewport()->mapToGlobal(at));
+    if (chosen == remove
+        && QMessageBox::question(this, tr("Delete"), tr("Delete %1 %2?").arg(r.kind, name)) == QMessageBox::Yes)
+        deleteSelected();
+    if (scale && chosen == scale) {
+        bool ok = false;
+        const int current = api::specOf(obj).value(QStringLiteral("replicas")).toInt(1);
+        const int replicas = QInputDialog::getInt(this, tr("Scale"), tr("Replicas of %1:").arg(name), current, 0, 1000, 1, &ok);
+        if (ok)
+            scaleSelected(replicas);
+    }
+}
+
+void MainWindow::deleteSelected()
+{
+    const QJsonObject obj = selectedObject();
+    if (obj.isEmpty())
+        return;
+    client_.remove(informer_->resource(), api::namespaceOf(obj), api::nameOf(obj), [this](const api::Result<QJsonObject> &r) {
+        if (!r)
+            QMessageBox::warning(this, tr("Delete"), r.error().message);
+    });
+}
+
+void MainWindow::scaleSelected(int replicas)
+{
+    const QJsonObject obj = selectedObject();
+    if (obj.isEmpty())
+        return;
+    const QByteArray patch = QStringLiteral(R"({"spec":{"replicas":%1}})").arg(replicas).toUtf8();
+    client_.patch(informer_->resource(), api::namespaceOf(obj), api::nameOf(obj), client::PatchType::Merge, patch,
+                  [this](const api::Result<QJsonObject> &r) {
+                      if (!r)
+                          QMessageBox::warning(this, tr("Scale"), r.error().message);
+                  },
+                  QStringLiteral("scale"));
 }
 
 void MainWindow::selectRow(int row)

@@ -2,6 +2,7 @@
 // The main window: the resource browser (kinds grouped as Workloads,
 // Network, Config and Cluster), a namespace filter, text and label-selector
 // filters, and a live table of the chosen kind.
+#include <QJsonObject>
 #include <QMainWindow>
 
 #include <memory>
@@ -38,8 +39,14 @@ public:
     void selectRow(int row);
     DetailsPanel *details() const { return details_; }
 
+    // Actions on the selected object (the context menu asks first; these do it).
+    void deleteSelected();
+    void scaleSelected(int replicas);
+
 private:
     void buildBrowser();
+    void showContextMenu(const QPoint &at);
+    QJsonObject selectedObject() const;
     void updateCount();
 
     client::Client &client_;
