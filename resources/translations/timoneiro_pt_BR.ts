@@ -163,7 +163,7 @@
     <message>
         <location filename="../../ui/views/details_panel.cpp" line="28"/>
         <source>Events</source>
-        <translation type="unfinished">Eventos</translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <location filename="../../ui/views/details_panel.cpp" line="29"/>
