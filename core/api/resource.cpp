@@ -96,16 +96,15 @@ ResourceRegistry makeBuiltin()
     ResourceInfo sa = res("", "v1", "ServiceAccount", "serviceaccounts", true, {QStringLiteral("sa")});
     sa.subresources = {sub("token", "authentication.k8s.io", "v1", "TokenRequest", kCreateOnly)};
     reg.add(sa);
-    ResourceInfo svc = res("", "v1", "Service", "services", true, {QStringLiteral("svc")}, all,
-                           {QStringLiteral("create"), QStringLiteral("delete"), QStringLiteral("deletecollection"),
-                            QStringLiteral("get"), QStringLiteral("list"), QStringLiteral("patch"),
-                            QStringLiteral("update"), QStringLiteral("watch")});
+    ResourceInfo svc = res("", "v1", "Service", "services", true, {QStringLiteral("svc")}, all);
     svc.subresources = {sub("proxy", "", "v1", "ServiceProxyOptions",
                             {QStringLiteral("create"), QStringLiteral("delete"), QStringLiteral("get"),
                              QStringLiteral("patch"), QStringLiteral("update")}),
                         statusOf("", "v1", "Service")};
     reg.add(svc);
 
+    // The groups follow in the order a real apiserver lists them under /apis
+    // (its aggregator's group priorities), so discovery reads the same.
     // apps/v1
     for (auto [kind, plural, shortName] : {std::tuple{"Deployment", "deployments", "deploy"},
                                            std::tuple{"ReplicaSet", "replicasets", "rs"}}) {
@@ -124,13 +123,13 @@ ResourceRegistry makeBuiltin()
     reg.add(res("authorization.k8s.io", "v1", "SelfSubjectRulesReview", "selfsubjectrulesreviews", false, {}, {},
                 kCreateOnly));
     reg.add(res("authorization.k8s.io", "v1", "SubjectAccessReview", "subjectaccessreviews", false, {}, {}, kCreateOnly));
-    reg.add(res("coordination.k8s.io", "v1", "Lease", "leases", true));
-    reg.add(res("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true));
     reg.add(res("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true, {QStringLiteral("netpol")}));
     reg.add(res("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false));
     reg.add(res("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false));
     reg.add(res("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true));
     reg.add(res("rbac.authorization.k8s.io", "v1", "Role", "roles", true));
+    reg.add(res("coordination.k8s.io", "v1", "Lease", "leases", true));
+    reg.add(res("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true));
     return reg;
 }
 

@@ -9,7 +9,6 @@ namespace timoneiro::api {
 
 namespace printers {
 
-
 QString orNone(const QString &s)
 {
     return s.isEmpty() ? QStringLiteral("<none>") : s;
@@ -30,16 +29,25 @@ QString age(const QJsonObject &obj, const QDateTime &now)
 
 QString mapText(const QJsonObject &labels)
 {
+    // QJsonObject iterates its keys sorted, as FormatLabels sorts them.
     QStringList parts;
     for (auto it = labels.begin(); it != labels.end(); ++it)
         parts << it.key() + QLatin1Char('=') + it.value().toString();
-    return parts.join(QLatin1Char(','));
+    return orNone(parts.join(QLatin1Char(',')));
 }
 
 QString selectorText(const QJsonObject &labelSelector)
 {
     auto sel = LabelSelector::fromJson(labelSelector);
-    return sel ? sel->toString() : QString();
+    return sel ? sel->toString() : QStringLiteral("<invalid>");
+}
+
+QString listWithMore(const QStringList &shown, qsizetype total, const QString &whenEmpty)
+{
+    const QString text = shown.join(QLatin1Char(','));
+    if (total > shown.size())
+        return QStringLiteral("%1 + %2 more...").arg(text).arg(total - shown.size());
+    return text.isEmpty() ? whenEmpty : text;
 }
 
 const Printer *printerFor(const QString &group, const QString &kind)
@@ -96,27 +104,27 @@ QJsonArray tableColumns(const ResourceInfo &resource)
                            {QStringLiteral("description"), QLatin1String(c.description)},
                            {QStringLiteral("priority"), c.priority}};
     };
-    QJsonArray columns{column({"Name", "string", "name", 0,
-                               "Name must be unique within a namespace. Is required when creating resources, although "
-                               "some resources may allow a client to request the generation of an appropriate name "
-                               "automatically. Name is primarily intended for creation idempotence and configuration "
-                               "definition. Cannot be updated. More info: "
-                               "https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names"})};
-    if (const printers::Printer *p = printers::printerFor(resource.group, resource.kind)) {
+    const printers::Printer *p = printers::printerFor(resource.group, resource.kind);
+    QJsonArray columns;
+    if (!p || p->leadingName)
+        columns.append(column({"Name", "string", "name", 0, printers::kNameDescription}));
+    if (p) {
         for (const printers::Column &c : p->columns)
             columns.append(column(c));
     } else {
-        columns.append(column({"Created At", "date", "", 0,
-                               "CreationTimestamp is a timestamp representing the server time when this object was "
-                               "created."}));
+        // Kinds without a printer get the default table: NAME and CREATED AT.
+        columns.append(column({"Created At", "date", "", 0, printers::kAgeDescription}));
     }
     return columns;
 }
 
 QJsonArray tableCells(const ResourceInfo &resource, const QJsonObject &obj, const QDateTime &now)
 {
-    QJsonArray cells{printers::meta(obj).value(QStringLiteral("name"))};
-    if (const printers::Printer *p = printers::printerFor(resource.group, resource.kind)) {
+    const printers::Printer *p = printers::printerFor(resource.group, resource.kind);
+    QJsonArray cells;
+    if (!p || p->leadingName)
+        cells.append(printers::meta(obj).value(QStringLiteral("name")));
+    if (p) {
         for (const QJsonValue &v : p->cells(obj, now))
             cells.append(v);
     } else {
@@ -128,13 +136,19 @@ QJsonArray tableCells(const ResourceInfo &resource, const QJsonObject &obj, cons
 QJsonObject buildTable(const ResourceInfo &resource, const QList<QJsonObject> &objects, const QString &resourceVersion,
                        const QString &continueToken, const QDateTime &now, bool includeHeaders)
 {
+    const printers::Printer *p = printers::printerFor(resource.group, resource.kind);
     QJsonArray rows;
     for (const QJsonObject &obj : objects) {
         QJsonObject partial{{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadata")},
                             {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
                             {QStringLiteral("metadata"), printers::meta(obj)}};
-        rows.append(QJsonObject{{QStringLiteral("cells"), tableCells(resource, obj, now)},
-                                {QStringLiteral("object"), partial}});
+        QJsonObject row{{QStringLiteral("cells"), tableCells(resource, obj, now)}, {QStringLiteral("object"), partial}};
+        if (p && p->conditions) {
+            const QJsonArray conditions = p->conditions(obj);
+            if (!conditions.isEmpty())
+                row.insert(QStringLiteral("conditions"), conditions);
+        }
+        rows.append(row);
     }
     QJsonObject meta{{QStringLiteral("resourceVersion"), resourceVersion}};
     if (!continueToken.isEmpty())
@@ -142,7 +156,8 @@ QJsonObject buildTable(const ResourceInfo &resource, const QList<QJsonObject> &o
     return {{QStringLiteral("kind"), QStringLiteral("Table")},
             {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
             {QStringLiteral("metadata"), meta},
-            {QStringLiteral("columnDefinitions"), includeHeaders ? QJsonValue(tableColumns(resource)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("columnDefinitions"),
+             includeHeaders ? QJsonValue(tableColumns(resource)) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("rows"), rows}};
 }
 

@@ -10,8 +10,6 @@ namespace timoneiro::api::printers {
 
 namespace {
 
-const char *const kAgeDescription = "CreationTimestamp is a timestamp representing the server time when this object was created.";
-
 // CONTAINERS and IMAGES of a pod template.
 QPair<QString, QString> containersOf(const QJsonObject &podTemplate)
 {
@@ -33,7 +31,7 @@ QJsonArray deploymentCells(const QJsonObject &d, const QDateTime &now)
             age(d, now),
             names,
             images,
-            orNone(selectorText(s.value(QStringLiteral("selector")).toObject()))};
+            selectorText(s.value(QStringLiteral("selector")).toObject())};
 }
 
 QJsonArray replicaSetCells(const QJsonObject &rs, const QDateTime &now)
@@ -46,25 +44,30 @@ QJsonArray replicaSetCells(const QJsonObject &rs, const QDateTime &now)
             age(rs, now),
             names,
             images,
-            orNone(selectorText(s.value(QStringLiteral("selector")).toObject()))};
+            selectorText(s.value(QStringLiteral("selector")).toObject())};
 }
 
 QJsonArray endpointSliceCells(const QJsonObject &es, const QDateTime &now)
 {
     QStringList ports;
-    for (const QJsonValue &p : es.value(QStringLiteral("ports")).toArray())
-        ports << QString::number(p.toObject().value(QStringLiteral("port")).toInt());
+    const QJsonArray portList = es.value(QStringLiteral("ports")).toArray();
+    for (const QJsonValue &v : portList) {
+        const QJsonObject p = v.toObject();
+        if (ports.size() < 3)
+            ports << (p.contains(QStringLiteral("port")) ? QString::number(p.value(QStringLiteral("port")).toInt())
+                      : p.contains(QStringLiteral("name")) ? p.value(QStringLiteral("name")).toString()
+                                                           : QStringLiteral("*"));
+    }
     QStringList addresses;
-    int count = 0;
+    qsizetype total = 0;
     for (const QJsonValue &e : es.value(QStringLiteral("endpoints")).toArray())
-        for (const QJsonValue &a : e.toObject().value(QStringLiteral("addresses")).toArray())
-            if (count++ < 3)
+        for (const QJsonValue &a : e.toObject().value(QStringLiteral("addresses")).toArray()) {
+            ++total;
+            if (addresses.size() < 3)
                 addresses << a.toString();
-    QString endpoints = addresses.isEmpty() ? QStringLiteral("<unset>") : addresses.join(QLatin1Char(','));
-    if (count > 3)
-        endpoints += QStringLiteral(" + %1 more...").arg(count - 3);
-    return {es.value(QStringLiteral("addressType")).toString(),
-            ports.isEmpty() ? QStringLiteral("<unset>") : ports.join(QLatin1Char(',')), endpoints, age(es, now)};
+        }
+    return {es.value(QStringLiteral("addressType")).toString(), listWithMore(ports, portList.size(), QStringLiteral("<unset>")),
+            listWithMore(addresses, total, QStringLiteral("<unset>")), age(es, now)};
 }
 
 QJsonArray leaseCells(const QJsonObject &l, const QDateTime &now)
@@ -94,7 +97,7 @@ QJsonArray bindingCells(const QJsonObject &b, const QDateTime &now)
             users << name;
         else if (kind == QLatin1String("Group"))
             groups << name;
-        else
+        else if (kind == QLatin1String("ServiceAccount"))
             accounts << subject.value(QStringLiteral("namespace")).toString() + QLatin1Char('/') + name;
     }
     return {ref.value(QStringLiteral("kind")).toString() + QLatin1Char('/') + ref.value(QStringLiteral("name")).toString(),
@@ -118,8 +121,8 @@ const Printer *otherPrinter(const QString &group, const QString &kind)
     static const QHash<QString, Printer> printers{
         {QStringLiteral("apps/Deployment"),
          {QList<Column>{{"Ready", "string", "", 0, "Number of the pod with ready state"},
-                        {"Up-to-date", "integer", "", 0, "Total number of non-terminated pods targeted by this deployment that have the desired template spec."},
-                        {"Available", "integer", "", 0, "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."},
+                        {"Up-to-date", "string", "", 0, "Total number of non-terminated pods targeted by this deployment that have the desired template spec."},
+                        {"Available", "string", "", 0, "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."},
                         {"Age", "string", "", 0, kAgeDescription}}
               + workloadWide(),
           deploymentCells}},
