@@ -12,7 +12,6 @@ inline QJsonObject statusOf(const QJsonObject &obj) { return obj.value(QStringLi
 inline QString nameOf(const QJsonObject &obj) { return metaOf(obj).value(QStringLiteral("name")).toString(); }
 inline QString namespaceOf(const QJsonObject &obj) { return metaOf(obj).value(QStringLiteral("namespace")).toString(); }
 inline QString uidOf(const QJsonObject &obj) { return metaOf(obj).value(QStringLiteral("uid")).toString(); }
-inline QJsonObject labelsOf(const QJsonObject &obj) { return metaOf(obj).value(QStringLiteral("labels")).toObject(); }
 inline bool isDeleting(const QJsonObject &obj) { return metaOf(obj).contains(QStringLiteral("deletionTimestamp")); }
 
 // The ownerReference that is the object's controller, or an empty object.
@@ -31,6 +30,12 @@ inline QString conditionStatus(const QJsonObject &obj, const QString &type)
         if (c.toObject().value(QStringLiteral("type")).toString() == type)
             return c.toObject().value(QStringLiteral("status")).toString();
     return {};
+}
+
+// Whether the object's Ready condition is True (pods, nodes).
+inline bool isReady(const QJsonObject &obj)
+{
+    return conditionStatus(obj, QStringLiteral("Ready")) == QLatin1String("True");
 }
 
 }  // namespace timoneiro::api

@@ -175,6 +175,14 @@ const ResourceInfo *ResourceRegistry::findByKind(const QString &apiVersion, cons
     return nullptr;
 }
 
+const ResourceInfo &builtinResource(const QString &group, const QString &plural)
+{
+    for (const ResourceInfo &r : ResourceRegistry::builtin().all())
+        if (r.group == group && r.plural == plural)
+            return r;
+    qFatal("no built-in resource %s/%s", qPrintable(group), qPrintable(plural));
+}
+
 QStringList ResourceRegistry::groupVersions() const
 {
     QStringList out{QStringLiteral("v1")};

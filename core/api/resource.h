@@ -59,4 +59,8 @@ private:
     QList<ResourceInfo> resources_;
 };
 
+// A built-in resource by group ("" for core) and plural, at the version
+// served; for names the code itself spells, so a missing one is a bug (fatal).
+const ResourceInfo &builtinResource(const QString &group, const QString &plural);
+
 }  // namespace timoneiro::api

@@ -6,10 +6,6 @@
 namespace timoneiro::client {
 
 namespace {
-const api::ResourceInfo &events()
-{
-    return *api::ResourceRegistry::builtin().find(QString(), QStringLiteral("v1"), QStringLiteral("events"));
-}
 QString nowText()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
@@ -39,7 +35,7 @@ void EventRecorder::record(const QJsonObject &object, const QString &type, const
     if (it != seen_.end()) {
         ++it->count;
         const QJsonObject patch{{QStringLiteral("count"), it->count}, {QStringLiteral("lastTimestamp"), now}};
-        client_.patch(events(), ns, it->name, PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
+        client_.patch(api::builtinResource(QString(), QStringLiteral("events")), ns, it->name, PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
                       [](const api::Result<QJsonObject> &) {});
         return;
     }
@@ -63,7 +59,7 @@ void EventRecorder::record(const QJsonObject &object, const QString &type, const
                             {QStringLiteral("firstTimestamp"), now},
                             {QStringLiteral("lastTimestamp"), now},
                             {QStringLiteral("count"), 1}};
-    client_.create(events(), ns, event, [](const api::Result<QJsonObject> &) {});
+    client_.create(api::builtinResource(QString(), QStringLiteral("events")), ns, event, [](const api::Result<QJsonObject> &) {});
     // Forget old keys now and then so a long-running component stays small.
     if (seen_.size() > 4096)
         seen_.clear();

@@ -18,10 +18,7 @@ namespace {
 
 const api::ResourceInfo &res(const char *group, const char *plural)
 {
-    for (const api::ResourceInfo &r : api::ResourceRegistry::builtin().all())
-        if (r.group == QLatin1String(group) && r.plural == QLatin1String(plural))
-            return r;
-    qFatal("no resource %s", plural);
+    return api::builtinResource(QLatin1String(group), QLatin1String(plural));
 }
 
 QJsonObject json(const char *text)
