@@ -8,6 +8,10 @@ top=$PWD
 build=${TIMONEIRO_BUILD_DIR:-$top/build}
 
 bash installers/install-deps.sh
+# ccache keyed on paths relative to the checkout, so any clone of the project
+# on this machine reuses what another one compiled (2-core builds).
+export CCACHE_BASEDIR="$top" CCACHE_NOHASHDIR=true CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-20G}
+export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j"$(nproc)"
 
