@@ -1,0 +1,106 @@
+#include "local_images.h"
+
+#include "host_command.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace timoneiro::runtime {
+
+LocalImages::LocalImages(LocalImagesOptions options) : options_(std::move(options))
+{
+    if (options_.pauseBinary.isEmpty())
+        options_.pauseBinary = defaultPauseBinary();
+    if (options_.debDirs.isEmpty())
+        options_.debDirs = {options_.cacheDir + QStringLiteral("/debs"), QStringLiteral("/var/cache/apt/archives")};
+}
+
+QString LocalImages::defaultPauseBinary()
+{
+    if (QCoreApplication::instance()) {
+        const QString dir = QCoreApplication::applicationDirPath();
+        for (const QString &candidate : {dir + QStringLiteral("/timoneiro-pause"),
+                                         dir + QStringLiteral("/../lib/timoneiro/timoneiro-pause")}) {
+            if (QFileInfo(candidate).isExecutable())
+                return QFileInfo(candidate).canonicalFilePath();
+        }
+    }
+    return QStringLiteral(TIMONEIRO_PAUSE_BINARY);
+}
+
+bool LocalImages::buildOne(const ImageRecipe &recipe, QString *error)
+{
+    const QString tarball = QStringLiteral("%1/%2.oci.tar").arg(options_.cacheDir, recipe.cacheKey);
+    if (!QFileInfo::exists(tarball)) {
+        const QByteArray layer = recipe.layer(error);
+        if (layer.isEmpty()) {
+            if (error->isEmpty())
+                *error = QStringLiteral("the %1 image's root filesystem is empty").arg(recipe.name);
+            return false;
+        }
+        const BuiltImage built = ImageBuilder::build(layer, recipe.config, recipe.references, error);
+        if (built.layoutTarball.isEmpty())
+            return false;
+        // Written whole or not at all: a half tarball must never look cached.
+        QSaveFile out(tarball);
+        if (!out.open(QIODevice::WriteOnly) || out.write(built.layoutTarball) != built.layoutTarball.size()
+            || !out.commit()) {
+            *error = QStringLiteral("cannot write %1: %2").arg(tarball, out.errorString());
+            return false;
+        }
+    }
+    images_.append(LocalImage{recipe.name, recipe.tag, recipe.references, tarball});
+    return true;
+}
+
+bool LocalImages::ensureBuilt(QStringList *errors)
+{
+    images_.clear();
+    if (!QDir().mkpath(options_.cacheDir)) {
+        errors->append(QStringLiteral("cannot create %1").arg(options_.cacheDir));
+        return false;
+    }
+    bool required = true;
+    QString error;
+    const auto pause = recipes::pause(options_.pauseBinary, pauseReference(), &error);
+    if (!pause || !buildOne(*pause, &error)) {
+        errors->append(QStringLiteral("pause: %1").arg(error));
+        required = false;
+    }
+    error.clear();
+    const auto busybox = recipes::busybox(options_.busyboxBinary, &error);
+    if (!busybox || !buildOne(*busybox, &error)) {
+        errors->append(QStringLiteral("busybox: %1").arg(error));
+        required = false;
+    }
+    error.clear();
+    const QString work = options_.cacheDir + QStringLiteral("/work");
+    const auto nginx = recipes::nginx(options_.debDirs, options_.downloadDebs ? options_.cacheDir + QStringLiteral("/debs") : QString(),
+                                      work, &error);
+    if (!nginx || !buildOne(*nginx, &error))
+        errors->append(QStringLiteral("nginx: %1").arg(error));
+    QDir(work).removeRecursively();
+    return required;
+}
+
+bool LocalImages::importInto(const QString &containerdSocket, const QString &snapshotter, QString *error) const
+{
+    for (const LocalImage &image : images_) {
+        QStringList args{QStringLiteral("-a"), containerdSocket, QStringLiteral("-n"), QStringLiteral("k8s.io"),
+                         QStringLiteral("images"), QStringLiteral("import")};
+        if (!snapshotter.isEmpty())
+            args << QStringLiteral("--snapshotter") << snapshotter;
+        args << image.tarball;
+        const CommandResult result = runCommand(QStringLiteral("ctr"), args, 120000);
+        if (!result.ok()) {
+            *error = QStringLiteral("importing %1: %2").arg(image.name, result.describe(QStringLiteral("ctr")));
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace timoneiro::runtime
