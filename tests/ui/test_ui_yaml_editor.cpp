@@ -4,6 +4,8 @@
 // text, the templates the server accepts, and refusals in plain words.
 #include "api/yaml.h"
 #include "apiserver/apiserver.h"
+#include "apiserver/http_server.h"
+#include "client/http_transport.h"
 #include "client/client.h"
 #include "models/manifest.h"
 #include "models/manifest_diff.h"
@@ -13,6 +15,9 @@
 #include "views/yaml_text_edit.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QListWidget>
+#include <QTcpServer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -296,6 +301,96 @@ private slots:
         QVERIFY(editor.text().contains(QStringLiteral("LOG_LEVEL: debug")));
         editor.textEdit()->undo();
         QCOMPARE(editor.text(), mine);
+    }
+
+    void liveDeploymentEdit()
+    {
+        const QJsonObject dep = create("apps", "deployments", "default", QJsonDocument::fromJson(R"({
+            "apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": "shop", "labels": {"app": "shop"}},
+            "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "shop"}},
+                     "template": {"metadata": {"labels": {"app": "shop"}},
+                                  "spec": {"containers": [{"name": "web", "image": "nginx:1.26"}]}}}})").object());
+        QVERIFY(!dep.isEmpty());
+        ui::YamlEditor editor(*client_);
+        QSignalSpy applied(&editor, &ui::YamlEditor::applied);
+        editor.openObject(dep);
+        QString text = editor.text();
+        QVERIFY(text.contains("replicas: 1"));
+        text.replace("replicas: 1", "replicas: 3").replace("image: nginx:1.26", "image: nginx:1.27")
+            .replace("  labels:\n    app: shop\n", "  labels:\n    app: shop\n    tier: front\n");
+        editor.setText(text);
+        editor.apply();
+        QTRY_COMPARE(applied.size(), 1);
+        QVERIFY2(editor.lastMessage().contains("deployment.apps/shop configured"), qPrintable(editor.lastMessage()));
+        const QJsonObject now = get("apps", "deployments", "default", "shop").value();
+        QCOMPARE(now["spec"].toObject()["replicas"].toInt(), 3);
+        QCOMPARE(now["spec"].toObject()["template"].toObject()["spec"].toObject()["containers"].toArray()[0]
+                     .toObject()["image"].toString(), QStringLiteral("nginx:1.27"));
+        QCOMPARE(now["metadata"].toObject()["labels"].toObject()["tier"].toString(), QStringLiteral("front"));
+        // The text follows the version it applied, so a second edit applies too.
+        QVERIFY(editor.text().contains(now["metadata"].toObject()["resourceVersion"].toString()));
+        editor.setText(editor.text().replace("replicas: 3", "replicas: 2"));
+        editor.apply();
+        QTRY_COMPARE(applied.size(), 2);
+        QCOMPARE(get("apps", "deployments", "default", "shop")->value("spec").toObject()["replicas"].toInt(), 2);
+    }
+
+    void problemListJumpsToTheLine()
+    {
+        ui::YamlEditor editor(*client_);
+        const QString text = QStringLiteral("apiVersion: v1\nkind: Service\nmetadata:\n  name: jump\nspec:\n  ports:\n"
+                                            "    - port: 80\n    - port: 0\n");
+        editor.setText(text);
+        editor.validate();
+        QTRY_VERIFY(!editor.busy());
+        QVERIFY(hasProblemOnLine(editor.problems(), 7, "spec.ports[1].port"));
+        auto *list = editor.findChild<QListWidget *>();
+        QVERIFY(list);
+        QListWidgetItem *item = nullptr;
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->text().startsWith("Line 8:"))
+                item = list->item(i);
+        QVERIFY(item);
+        emit list->itemClicked(item);
+        QCOMPARE(editor.textEdit()->textCursor().blockNumber(), 7);
+        // Typing clears the marks: they belong to the text they were found in.
+        editor.textEdit()->textCursor().insertText("  ");
+        QVERIFY(editor.problems().isEmpty());
+    }
+
+    void unreachableAndUnauthorized()
+    {
+        // Nothing listens on this loopback port: told plainly, text kept, no freeze.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 closedPort = probe.serverPort();
+        probe.close();
+        client::ServerConfig config;
+        config.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort));
+        client::Client unreachable(new client::HttpTransport(config));
+        ui::YamlEditor editor(unreachable);
+        const QString text = QString::fromUtf8(api::toYaml(configMap("far", "info")));
+        editor.setText(text);
+        editor.apply();
+        QTRY_VERIFY_WITH_TIMEOUT(!editor.busy(), 30000);
+        QVERIFY2(editor.lastMessage().contains("Cannot reach the cluster"), qPrintable(editor.lastMessage()));
+        QCOMPARE(editor.text(), text);
+
+        // The real HTTP server without credentials: 401, in plain words.
+        apiserver::HttpServer http(*api_, 1 << 20);
+        const quint16 port = http.listenOn(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+        config.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        client::Client anonymous(new client::HttpTransport(config));
+        ui::YamlEditor other(anonymous);
+        other.setText(text);
+        other.validate();
+        QTRY_VERIFY_WITH_TIMEOUT(!other.busy(), 30000);
+        QVERIFY2(other.lastMessage().contains("401") || other.problems().value(0).message.contains("401"),
+                 qPrintable(other.lastMessage()));
+        QVERIFY(other.problems().value(0).message.contains("credentials"));
+        QCOMPARE(other.text(), text);
     }
 
     void templatesAreAccepted()
