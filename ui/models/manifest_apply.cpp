@@ -246,6 +246,12 @@ QList<ManifestProblem> problemsOf(const Manifest &manifest, const DocumentResult
         const QString text = c.field.isEmpty() ? c.message : c.field + QStringLiteral(": ") + c.message;
         problems << ManifestProblem{doc, manifest.lineOf(doc, c.field), 0, c.field, text};
     }
+    // A stale resourceVersion is what a conflict is about: mark that line.
+    if (problems.isEmpty() && result.error.code == 409 && doc >= 0 && doc < manifest.documents().size()
+        && !manifest.documents()[doc].resourceVersion().isEmpty()) {
+        const QString field = QStringLiteral("metadata.resourceVersion");
+        problems << ManifestProblem{doc, manifest.lineOf(doc, field), 0, field, describeError(result.error)};
+    }
     if (problems.isEmpty()) {
         const int line = doc >= 0 && doc < manifest.documents().size() ? manifest.documents()[doc].firstLine : 0;
         problems << ManifestProblem{doc, line, 0, QString(), describeError(result.error)};

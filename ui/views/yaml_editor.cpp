@@ -106,10 +106,14 @@ void YamlEditor::buildUi()
     connect(bannerForce_, &QPushButton::clicked, this, &YamlEditor::forceApply);
     connect(bannerDiff_, &QPushButton::clicked, this, &YamlEditor::showDiff);
     connect(dismiss, &QPushButton::clicked, this, [this] { showNotice(Notice::None, {}); });
-    auto *bannerLayout = new QHBoxLayout(banner_);
-    bannerLayout->addWidget(bannerText_, 1);
+    // The words on a row of their own: they are the point, and they wrap.
+    auto *bannerLayout = new QVBoxLayout(banner_);
+    bannerLayout->addWidget(bannerText_);
+    auto *bannerButtons = new QHBoxLayout;
+    bannerButtons->addStretch();
     for (QPushButton *b : {bannerReload_, bannerApplyOver_, bannerForce_, bannerDiff_, dismiss})
-        bannerLayout->addWidget(b);
+        bannerButtons->addWidget(b);
+    bannerLayout->addLayout(bannerButtons);
     banner_->hide();
 
     edit_ = new YamlTextEdit(this);
@@ -148,8 +152,15 @@ void YamlEditor::buildUi()
     // Marks belong to the text they were found in: an edit clears them.
     // (The revision, not contentsChange: colouring also reports changes.)
     connect(edit_->document(), &QTextDocument::contentsChanged, this, [this] {
-        if (!edit_->problems().isEmpty() && edit_->document()->revision() != marksRevision_)
+        if (edit_->document()->revision() == marksRevision_)
+            return;
+        if (!edit_->problems().isEmpty())
             showProblems({});
+        if (!diff_.isEmpty()) {
+            diff_.clear();
+            diffView_->setExtraSelections({});
+            diffView_->setPlainText(tr("The text changed after this comparison: press Diff to compare again."));
+        }
     });
 }
 
@@ -306,7 +317,7 @@ void YamlEditor::buildDiff(const Manifest &manifest, const QList<DocumentResult>
         diff_.append({DiffLine::Same, header});
         diff_.append(d);
     }
-    showProblems(problems);
+    showProblems(problems);  // also records the text's revision the diff belongs to
     diffView_->setPlainText(diffText(diff_));
     QList<QTextEdit::ExtraSelection> colours;
     for (int i = 0; i < diff_.size(); ++i) {
@@ -381,6 +392,7 @@ void YamlEditor::finishApply(const Manifest &manifest, const QList<DocumentResul
         }
     }
     showProblems(problems);
+    tabs_->setCurrentWidget(edit_);
     setMessage(lines.join(QLatin1Char('\n')));
     if (conflict)
         showNotice(Notice::Conflict, tr("Conflict: the object changed on the server since you opened it, so it was not "
