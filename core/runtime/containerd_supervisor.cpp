@@ -242,10 +242,14 @@ void ContainerdSupervisor::sweep()
     // state dir by netns_mounts_under_state_dir) go with their mounts.
     for (const QString &mount : teardown::unmountUnder(config_.dataDir))
         leftovers_.append(tr("mount %1").arg(mount));
-    QDir(paths_.state + QStringLiteral("/netns")).removeRecursively();
+    QDir(paths_.state + QStringLiteral("/io.containerd.grpc.v1.cri/netns")).removeRecursively();
     // No pod is left, so no address is in use: host-local starts afresh.
     QDir(paths_.cniIpamDir).removeRecursively();
     QDir().mkpath(paths_.cniIpamDir);
+    // The pods' cgroups, empty now that their processes are gone.
+    for (const QString &cgroup : teardown::removeCgroups(nodeCgroupParent(config_.nodeName)))
+        leftovers_.append(tr("cgroup %1").arg(cgroup));
+    teardown::removeCgroupIfEmpty(nodeCgroupParent(config_.nodeName).section(QLatin1Char('/'), 0, -2));
     QString error;
     if (!teardown::deleteLink(config_.bridgeName, &error))
         leftovers_.append(error);

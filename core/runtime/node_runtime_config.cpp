@@ -48,6 +48,11 @@ NodeRuntimePaths NodeRuntimePaths::forDataDir(const QString &dataDir)
     return p;
 }
 
+QString nodeCgroupParent(const QString &nodeName)
+{
+    return QStringLiteral("/timoneiro/") + nodeName;
+}
+
 QString bridgeNameFor(const QString &nodeName)
 {
     QString name = QStringLiteral("tmn-") + nodeName;

@@ -36,6 +36,11 @@ struct NodeRuntimePaths {
     static NodeRuntimePaths forDataDir(const QString &dataDir);
 };
 
+// The cgroup (cgroupfs driver) under which the node's pods go, as the
+// kubelet's /kubepods: "/timoneiro/<node>". Pod sandboxes take
+// "<this>/pod<uid>" as their cgroup_parent.
+QString nodeCgroupParent(const QString &nodeName);
+
 // "tmn-<node>", within Linux's 15-byte interface names (hashed when longer).
 QString bridgeNameFor(const QString &nodeName);
 

@@ -4,6 +4,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
@@ -12,6 +14,7 @@
 #include <algorithm>
 #include <csignal>
 #include <sys/mount.h>
+#include <unistd.h>
 
 namespace timoneiro::runtime::teardown {
 
@@ -187,6 +190,50 @@ QString shimSocketPath(const QString &containerdSocket, const ShimProcess &shim)
     const QString key = QDir::cleanPath(containerdSocket + QLatin1Char('/') + shim.nameSpace + QLatin1Char('/') + shim.id);
     return QStringLiteral("/run/containerd/s/")
         + QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+namespace {
+
+QStringList cgroupHierarchies()
+{
+    QStringList bases{QStringLiteral("/sys/fs/cgroup")};
+    const QString root = QStringLiteral("/sys/fs/cgroup/");
+    for (const QString &entry : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        bases.append(root + entry);
+    return bases;
+}
+
+}  // namespace
+
+void removeCgroupIfEmpty(const QString &relative)
+{
+    if (relative.isEmpty() || relative == QLatin1String("/"))
+        return;
+    for (const QString &base : cgroupHierarchies())
+        ::rmdir(QDir::cleanPath(base + relative).toUtf8().constData());
+}
+
+QStringList removeCgroups(const QString &relative)
+{
+    QStringList left;
+    if (relative.isEmpty() || relative == QLatin1String("/"))
+        return left;
+    for (const QString &base : cgroupHierarchies()) {
+        const QString top = QDir::cleanPath(base + relative);
+        if (!QFileInfo(top).isDir())
+            continue;
+        QStringList dirs{top};
+        QDirIterator it(top, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            dirs.append(it.next());
+        // Children before parents: rmdir takes only empty cgroups.
+        std::sort(dirs.begin(), dirs.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        for (const QString &dir : dirs) {
+            if (::rmdir(dir.toUtf8().constData()) != 0)
+                left.append(dir);
+        }
+    }
+    return left;
 }
 
 bool linkExists(const QString &name)

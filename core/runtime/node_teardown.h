@@ -37,6 +37,14 @@ QStringList unmountUnder(const QString &dir);
 // which a killed shim cannot remove itself.
 QString shimSocketPath(const QString &containerdSocket, const ShimProcess &shim);
 
+// Removes the (empty, once their processes are gone) cgroup directories
+// at and under relative ("/timoneiro/node-1") in every hierarchy mounted
+// at /sys/fs/cgroup (v1 controllers, v2 unified). Returns those left.
+QStringList removeCgroups(const QString &relative);
+// rmdir of that one cgroup in every hierarchy, never of what is below it:
+// the shared "/timoneiro" goes once no node has anything left in it.
+void removeCgroupIfEmpty(const QString &relative);
+
 bool linkExists(const QString &name);
 // A bridge with the gateway address: its connected route sends the pod
 // CIDR to the bridge before any pod exists, so no pod address can be
