@@ -115,6 +115,7 @@ private:
     QJsonObject serverLatest_;
     std::unique_ptr<client::WatchHandle> watch_;
     int watchGeneration_ = 0;
+    bool watchRefused_ = false;
     int marksRevision_ = -1;  // the text's revision the marks were made for
 };
 

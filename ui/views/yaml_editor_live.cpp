@@ -58,6 +58,7 @@ void YamlEditor::openObject(const QJsonObject &obj)
     const ManifestDocument doc = documentOf(live_);
     setMessage(tr("Editing the live %1 \"%2\": Apply sends your changes; changes made meanwhile on the server are "
                   "reported, never written over your text.").arg(doc.kind(), doc.name()));
+    watchRefused_ = false;
     startWatch();
 }
 
@@ -99,6 +100,11 @@ void YamlEditor::startWatch()
             // Ended (a timeout, the server went away): watch again shortly from the
             // newest version seen; too old a version (410) means reading it afresh.
             const bool expired = error && error->code == 410;
+            // Credentials refused: said once; watching goes on, in case they are renewed.
+            if (error && (error->code == 401 || error->code == 403) && !self->watchRefused_) {
+                self->watchRefused_ = true;
+                self->setMessage(tr("Cannot watch this object for changes on the server: %1").arg(describeError(*error)));
+            }
             QTimer::singleShot(error ? 5000 : 1000, self.data(), [self, generation, expired] {
                 if (!self || generation != self->watchGeneration_ || self->live_.isEmpty())
                     return;
