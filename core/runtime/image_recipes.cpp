@@ -15,7 +15,7 @@ namespace timoneiro::runtime::recipes {
 namespace {
 
 // Bump when a recipe's contents change, so cached tarballs are rebuilt.
-constexpr int kRecipeRevision = 1;
+constexpr int kRecipeRevision = 2;
 
 const QString kPath = QStringLiteral("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
 
@@ -223,9 +223,9 @@ std::optional<ImageRecipe> nginx(const QStringList &debDirs, const QString &down
     recipe.config.cmd = {QStringLiteral("nginx"), QStringLiteral("-g"), QStringLiteral("daemon off;")};
     recipe.config.exposedPorts = {QStringLiteral("80/tcp")};
     recipe.config.stopSignal = QStringLiteral("SIGQUIT");
-    recipe.config.env = {kPath, QStringLiteral("NGINX_VERSION=%1").arg(debVersion),
-                         // No ld.so.cache in the image: name the library directories.
-                         QStringLiteral("LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib:/usr/lib")};
+    // No ld.so.cache in the image: the libraries go where ldd found them on
+    // this machine, which are Debian's ld.so's built-in search directories.
+    recipe.config.env = {kPath, QStringLiteral("NGINX_VERSION=%1").arg(debVersion)};
     const auto packages = *debs;
     recipe.layer = [packages, workDir](QString *error) -> QByteArray {
         const QString unpacked = workDir + QStringLiteral("/nginx-unpacked");

@@ -308,6 +308,41 @@ private slots:
         QVERIFY(teardown::removeCgroups(nodeCgroupParent(node_)).isEmpty());
     }
 
+    void backoffIsBoundedThenFailed()
+    {
+        // A containerd that dies at once: restarts at doubling delays, then
+        // Failed with the reason, and no restart after that.
+        NodeRuntimeConfig config;
+        config.nodeName = node_ + QStringLiteral("b");
+        config.dataDir = dir_.filePath(QStringLiteral("crashing"));
+        config.podCidr = freePodCidr();
+        config.sandboxImage = LocalImages::pauseReference();
+        config.containerdBinary = QStringLiteral("/bin/false");
+        BackoffPolicy backoff;
+        backoff.initialDelayMs = 20;
+        backoff.maxDelayMs = 80;
+        backoff.maxConsecutiveFailures = 4;
+        NodeGuard guard;
+        guard.supervisor = std::make_unique<ContainerdSupervisor>(config, backoff);
+        ContainerdSupervisor &supervisor = *guard.supervisor;
+        QSignalSpy restarting(&supervisor, &ContainerdSupervisor::restarting);
+        QSignalSpy failed(&supervisor, &ContainerdSupervisor::failed);
+        QString error;
+        QVERIFY2(supervisor.start(&error), qPrintable(error));
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(supervisor.state(), RuntimeState::Failed);
+        QCOMPARE(restarting.size(), 4);
+        QList<int> delays;
+        for (const QList<QVariant> &args : restarting)
+            delays.append(args.at(2).toInt());
+        QCOMPARE(delays, (QList<int>{20, 40, 80, 80}));
+        QCOMPARE(supervisor.lastExit(), QStringLiteral("exited with code 1"));
+        QVERIFY(failed.first().at(0).toString().contains(QLatin1String("4 times in a row")));
+        supervisor.stop();
+        QCOMPARE(supervisor.state(), RuntimeState::Stopped);
+        QVERIFY(!teardown::linkExists(supervisor.bridgeName()));
+    }
+
     void cleanupTestCase() { guard_.reset(); }
 };
 
