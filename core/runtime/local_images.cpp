@@ -51,6 +51,12 @@ bool LocalImages::buildOne(const ImageRecipe &recipe, QString *error)
             *error = QStringLiteral("cannot write %1: %2").arg(tarball, out.errorString());
             return false;
         }
+        // Older builds of the same image are superseded: keep the cache small.
+        QDir cache(options_.cacheDir);
+        for (const QString &stale : cache.entryList({recipe.name + QStringLiteral("-*.oci.tar")}, QDir::Files)) {
+            if (cache.filePath(stale) != tarball)
+                cache.remove(stale);
+        }
     }
     images_.append(LocalImage{recipe.name, recipe.tag, recipe.references, tarball});
     return true;
