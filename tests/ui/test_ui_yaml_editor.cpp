@@ -125,6 +125,18 @@ private slots:
         QCOMPARE(m.lineOf(0, "metadata.name"), 4);
         QCOMPARE(m.documentAt(17), 1);
         QCOMPARE(ui::splitFieldPath("a.b[2].c[x.y/z]"), (QStringList{"a", "b", "2", "c", "x.y/z"}));
+
+        // A List (kubectl get -o yaml) is its items, each with its own lines.
+        const ui::Manifest list = ui::Manifest::parse(QStringLiteral(
+            "apiVersion: v1\nkind: List\nitems:\n"
+            "  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: a\n"   // 3..6
+            "  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: b\n"   // 7..10
+            "    data:\n      k: v\n"));                                                   // 11..12
+        QCOMPARE(list.documents().size(), 2);
+        QCOMPARE(list.documents()[1].name(), QStringLiteral("b"));
+        QCOMPARE(list.documents()[1].firstLine, 7);
+        QCOMPARE(list.lineOf(1, "data[k]"), 12);
+        QCOMPARE(list.lineOf(0, "metadata.name"), 6);
     }
 
     void yamlSyntaxErrorOnItsLine()

@@ -6,6 +6,7 @@
 #include "api/yaml.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QRegularExpression>
 
 #include <yaml-cpp/yaml.h>
@@ -119,6 +120,25 @@ Manifest Manifest::parse(const QString &text)
             doc.firstLine = std::max(0, n.Mark().line);
             doc.lastLine = doc.firstLine;
             indexNode(n, QString(), doc.lines, doc.lastLine, 0);
+        }
+        // kubectl get -o yaml of several objects is one List: its items are the documents.
+        if (doc.kind() == QLatin1String("List") && doc.object.value(QStringLiteral("items")).isArray()) {
+            const QJsonArray items = doc.object.value(QStringLiteral("items")).toArray();
+            for (int j = 0; j < items.size(); ++j) {
+                ManifestDocument item;
+                item.object = items[j].toObject();
+                const QString prefix = QStringLiteral("items") + kSeparator + QString::number(j);
+                item.firstLine = doc.lines.value(prefix, doc.firstLine);
+                item.lastLine = item.firstLine;
+                for (auto it = doc.lines.constBegin(); it != doc.lines.constEnd(); ++it) {
+                    if (it.key().startsWith(prefix + kSeparator)) {
+                        item.lines.insert(it.key().mid(prefix.size() + 1), it.value());
+                        item.lastLine = std::max(item.lastLine, it.value());
+                    }
+                }
+                m.documents_ << item;
+            }
+            continue;
         }
         m.documents_ << doc;
     }

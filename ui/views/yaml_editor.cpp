@@ -212,6 +212,7 @@ void YamlEditor::showProblems(const QList<ManifestProblem> &problems)
     problemList_->clear();
     for (const ManifestProblem &p : problems) {
         auto *item = new QListWidgetItem(tr("Line %1: %2").arg(p.line + 1).arg(p.message), problemList_);
+        item->setToolTip(p.message);
         item->setData(Qt::UserRole, p.line);
         item->setData(Qt::UserRole + 1, p.column);
         item->setForeground(p.warning ? QColor(0xb2, 0x6a, 0x00) : QColor(0xc6, 0x28, 0x28));
