@@ -447,6 +447,28 @@ private slots:
         QCOMPARE(formatAt(7, 6), colour(ui::YamlHighlighter::String));  // inside a block scalar, not a key
     }
 
+    void spacesNotTabs()
+    {
+        ui::YamlEditor editor(*client_);
+        ui::YamlTextEdit *edit = editor.textEdit();
+        editor.setText(QString());
+        edit->setFocus();
+        QTest::keyClicks(edit, "spec:");
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClicks(edit, "containers:");
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClicks(edit, "- name: web");
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClicks(edit, "image: nginx");
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClick(edit, Qt::Key_Tab);
+        QTest::keyClicks(edit, "x: 1");
+        QCOMPARE(editor.text(), QStringLiteral("spec:\n  containers:\n    - name: web\n      image: nginx\n        x: 1"));
+        QVERIFY(!editor.text().contains(QLatin1Char('\t')));
+        QTest::keyClick(edit, Qt::Key_Backtab);
+        QVERIFY(editor.text().endsWith(QStringLiteral("\n      x: 1")));
+    }
+
     void refusalsInPlainWords()
     {
         // A user with no rights: 403, told in the window, text kept.

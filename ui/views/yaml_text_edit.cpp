@@ -2,6 +2,7 @@
 
 #include <QFontDatabase>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QTextBlock>
@@ -125,6 +126,55 @@ void YamlTextEdit::updateMarks()
         marks << underline;
     }
     setExtraSelections(marks);
+}
+
+void YamlTextEdit::keyPressEvent(QKeyEvent *event)
+{
+    const QString indentUnit = QStringLiteral("  ");
+    QTextCursor c = textCursor();
+    const bool plain = !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+    if (plain && (event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab)) {
+        const bool out = event->key() == Qt::Key_Backtab || (event->modifiers() & Qt::ShiftModifier);
+        if (!out && !c.hasSelection()) {
+            c.insertText(indentUnit);
+            return;
+        }
+        // Every line the selection touches, as one edit.
+        QTextBlock first = document()->findBlock(c.selectionStart());
+        const QTextBlock last = document()->findBlock(std::max(c.selectionStart(), c.selectionEnd() - (c.hasSelection() ? 1 : 0)));
+        QTextCursor edit(document());
+        edit.beginEditBlock();
+        for (QTextBlock b = first; b.isValid() && b.blockNumber() <= last.blockNumber(); b = b.next()) {
+            edit.setPosition(b.position());
+            if (!out) {
+                edit.insertText(indentUnit);
+                continue;
+            }
+            int spaces = 0;
+            while (spaces < 2 && spaces < b.text().size() && b.text()[spaces] == QLatin1Char(' '))
+                ++spaces;
+            edit.setPosition(b.position() + spaces, QTextCursor::KeepAnchor);
+            edit.removeSelectedText();
+        }
+        edit.endEditBlock();
+        return;
+    }
+    if (plain && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && !(event->modifiers() & Qt::ShiftModifier)) {
+        const QString line = c.block().text().left(c.positionInBlock());
+        int indent = 0;
+        while (indent < line.size() && line[indent] == QLatin1Char(' '))
+            ++indent;
+        QString next(indent, QLatin1Char(' '));
+        const QString trimmed = line.trimmed();
+        if (trimmed.endsWith(QLatin1Char(':')) || trimmed == QLatin1String("-"))
+            next += indentUnit;
+        else if (trimmed.startsWith(QLatin1String("- ")))
+            next += indentUnit;  // the next field of the same list item
+        c.insertText(QStringLiteral("\n") + next);
+        ensureCursorVisible();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
 }
 
 bool YamlTextEdit::event(QEvent *event)

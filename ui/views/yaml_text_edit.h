@@ -25,6 +25,10 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    // YAML is indented with spaces, never tabs: Tab indents by two spaces,
+    // Shift+Tab takes two away, Return keeps the line's indentation (deeper
+    // after "key:" or "- ").
+    void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
