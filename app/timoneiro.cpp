@@ -1,53 +1,25 @@
 // timoneiro: the desktop app. Opens the cluster of a kubeconfig context
-// (--kubeconfig, --context) or starts the default local cluster.
+// (--kubeconfig, --context) or starts the default local cluster; the
+// window's cluster switcher opens any other context (or the local cluster)
+// in the same window.
 #include "local_cluster.h"
 
-#include "client/client.h"
-#include "client/http_transport.h"
 #include "client/kubeconfig.h"
+#include "views/cluster_switcher.h"
 #include "views/main_window.h"
+#include "views/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QMessageBox>
-#include <QProgressDialog>
-#include <QTranslator>
-
-#include <memory>
-
-namespace {
-
-std::unique_ptr<timoneiro::ui::MainWindow> window;
-std::unique_ptr<timoneiro::client::Client> clusterClient;
-
-bool openCluster(const QStringList &kubeconfigs, const QString &context)
-{
-    auto config = timoneiro::client::Kubeconfig::load(kubeconfigs);
-    auto server = config ? config->serverConfig(context) : timoneiro::api::Result<timoneiro::client::ServerConfig>(config.error());
-    if (!server) {
-        QMessageBox::critical(nullptr, QObject::tr("Timoneiro"),
-                              QObject::tr("Cannot open the cluster: %1").arg(server.error().message));
-        return false;
-    }
-    clusterClient = std::make_unique<timoneiro::client::Client>(new timoneiro::client::HttpTransport(*server));
-    const QString name = context.isEmpty() ? config->currentContext : context;
-    window = std::make_unique<timoneiro::ui::MainWindow>(*clusterClient, name);
-    window->show();
-    return true;
-}
-
-}  // namespace
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("timoneiro"));
+    QApplication::setOrganizationName(QStringLiteral("timoneiro"));
     QApplication::setApplicationVersion(QStringLiteral(TIMONEIRO_VERSION));
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("timoneiro"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The language chosen in View > Language last time, or the system's.
+    timoneiro::ui::Language::apply(timoneiro::ui::Language::saved());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("Timoneiro: a desktop Kubernetes lab."));
@@ -59,35 +31,44 @@ int main(int argc, char **argv)
     parser.addOptions({kubeconfigOpt, contextOpt});
     parser.process(app);
 
+    timoneiro::ui::MainWindow window;
+    LocalCluster local;
+    bool localStarted = false;
+    const auto openLocal = [&window, &local](const QString &kubeconfig) {
+        auto config = timoneiro::client::Kubeconfig::load({kubeconfig});
+        window.openChoice({config ? config->currentContext : QString(), {kubeconfig}, false, {}});
+    };
+    QObject::connect(&local, &LocalCluster::progress, &window, [&window](const QString &m) { window.showMessage(m); });
+    QObject::connect(&local, &LocalCluster::ready, &window, [&window, openLocal](const QString &kubeconfig) {
+        window.clusterSwitcher()->reload();  // timoneirod merged its context into ~/.kube/config
+        openLocal(kubeconfig);
+    });
+    QObject::connect(&local, &LocalCluster::failed, &window,
+                     [&window](const QString &message) { window.showConnectionProblem(message); });
+    // Chosen in the switcher: start the local cluster once, reopen it after.
+    QObject::connect(&window, &timoneiro::ui::MainWindow::localClusterRequested, &window, [&] {
+        if (!local.kubeconfig().isEmpty()) {
+            openLocal(local.kubeconfig());
+        } else if (!localStarted) {
+            localStarted = true;
+            local.start();
+        }
+    });
+
+    window.show();
     if (parser.isSet(kubeconfigOpt) || parser.isSet(contextOpt)) {
         const QStringList files = parser.isSet(kubeconfigOpt) ? QStringList{parser.value(kubeconfigOpt)}
                                                               : timoneiro::client::Kubeconfig::defaultPaths();
-        if (!openCluster(files, parser.value(contextOpt)))
-            return 1;
-        return app.exec();
+        window.clusterSwitcher()->reload(parser.isSet(kubeconfigOpt) ? files : QStringList{});
+        QString context = parser.value(contextOpt);
+        if (context.isEmpty()) {
+            auto config = timoneiro::client::Kubeconfig::load(files);
+            context = config ? config->currentContext : QString();
+        }
+        window.openChoice({context, files, false, {}});
+    } else {
+        localStarted = true;
+        local.start();
     }
-
-    LocalCluster local;
-    QProgressDialog progress;
-    progress.setRange(0, 0);
-    progress.setCancelButton(nullptr);
-    QObject::connect(&local, &LocalCluster::progress, &progress, [&progress](const QString &m) {
-        progress.setLabelText(m);
-        progress.show();
-    });
-    QObject::connect(&local, &LocalCluster::ready, &app, [&](const QString &kubeconfig) {
-        progress.hide();
-        if (!openCluster({kubeconfig}, {}))
-            app.exit(1);
-    });
-    QObject::connect(&local, &LocalCluster::failed, &app, [&](const QString &message) {
-        progress.hide();
-        QMessageBox::critical(nullptr, QObject::tr("Timoneiro"), message);
-        app.exit(1);
-    });
-    local.start();
-    const int rc = app.exec();
-    window.reset();
-    clusterClient.reset();
-    return rc;
+    return app.exec();
 }

@@ -144,4 +144,14 @@ std::unique_ptr<WatchHandle> Client::watch(const api::ResourceInfo &r, const QSt
     return transport_->watch(req, std::move(onEvent), std::move(onEnd));
 }
 
+std::unique_ptr<WatchHandle> Client::streamGet(const QString &p, const QList<QPair<QString, QString>> &query,
+                                               DataCallback onData, EndCallback onEnd)
+{
+    api::ApiRequest req = request("GET", p);
+    req.headers.clear();
+    req.headers.emplaceBack("accept", "*/*");
+    req.query = query;
+    return transport_->stream(req, std::move(onData), std::move(onEnd));
+}
+
 }  // namespace timoneiro::client

@@ -55,6 +55,10 @@ public:
     std::unique_ptr<WatchHandle> watch(const api::ResourceInfo &r, const QString &ns, const ListOptions &options,
                                        EventCallback onEvent, EndCallback onEnd);
 
+    // A GET of path whose body streams as bytes (pods/log with follow=true).
+    std::unique_ptr<WatchHandle> streamGet(const QString &path, const QList<QPair<QString, QString>> &query,
+                                           DataCallback onData, EndCallback onEnd);
+
     // The field manager recorded for this client's writes (its actor in history).
     void setFieldManager(const QString &manager) { fieldManager_ = manager; }
 

@@ -92,6 +92,53 @@ private:
     bool ended_ = false;
 };
 
+// A body read as it streams; an error status is read whole at the end.
+class HttpByteStream final : public QObject, public WatchHandle {
+public:
+    HttpByteStream(QNetworkReply *reply, DataCallback onData, EndCallback onEnd)
+        : reply_(reply), onData_(std::move(onData)), onEnd_(std::move(onEnd))
+    {
+        reply_->setParent(this);
+        connect(reply_, &QNetworkReply::readyRead, this, &HttpByteStream::read);
+        connect(reply_, &QNetworkReply::finished, this, &HttpByteStream::finish);
+    }
+    ~HttpByteStream() override
+    {
+        disconnect(reply_, nullptr, this, nullptr);
+        reply_->abort();
+    }
+
+private:
+    bool failed() const
+    {
+        const int status = reply_->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        return status >= 300 || status == 0;
+    }
+    void read()
+    {
+        if (failed())
+            return;
+        const QByteArray data = reply_->readAll();
+        if (!data.isEmpty())
+            onData_(data);
+    }
+    void finish()
+    {
+        if (failed()) {
+            onEnd_(errorFromResponse(responseOf(reply_)));
+            return;
+        }
+        QPointer<HttpByteStream> self(this);
+        read();
+        if (self)
+            onEnd_(std::nullopt);
+    }
+
+    QNetworkReply *reply_;
+    DataCallback onData_;
+    EndCallback onEnd_;
+};
+
 }  // namespace
 
 HttpTransport::HttpTransport(ServerConfig config, QObject *parent) : Transport(parent), config_(std::move(config))
@@ -135,6 +182,16 @@ std::unique_ptr<WatchHandle> HttpTransport::watch(const api::ApiRequest &request
 {
     QNetworkReply *reply = nam_.sendCustomRequest(networkRequest(request, true), request.method, request.body);
     return std::make_unique<HttpWatch>(reply, std::move(onEvent), std::move(onEnd));
+}
+
+}  // namespace timoneiro::client
+
+namespace timoneiro::client {
+
+std::unique_ptr<WatchHandle> HttpTransport::stream(const api::ApiRequest &request, DataCallback onData, EndCallback onEnd)
+{
+    QNetworkReply *reply = nam_.sendCustomRequest(networkRequest(request, true), request.method, request.body);
+    return std::make_unique<HttpByteStream>(reply, std::move(onData), std::move(onEnd));
 }
 
 }  // namespace timoneiro::client

@@ -26,6 +26,7 @@ public:
 
     void send(const api::ApiRequest &request, ResponseCallback done) override;
     std::unique_ptr<WatchHandle> watch(const api::ApiRequest &request, EventCallback onEvent, EndCallback onEnd) override;
+    std::unique_ptr<WatchHandle> stream(const api::ApiRequest &request, DataCallback onData, EndCallback onEnd) override;
 
     const ServerConfig &config() const { return config_; }
 

@@ -2,8 +2,39 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 
 namespace timoneiro::client {
+
+namespace {
+
+// A whole response delivered as one streamed piece; cancelled by destruction.
+class WholeBodyStream final : public QObject, public WatchHandle {
+public:
+    WholeBodyStream(Transport &transport, const api::ApiRequest &request, DataCallback onData, EndCallback onEnd)
+    {
+        QPointer<WholeBodyStream> self(this);
+        transport.send(request, [self, onData = std::move(onData), onEnd = std::move(onEnd)](const api::ApiResponse &r) {
+            if (!self)
+                return;
+            if (r.status < 200 || r.status >= 300) {
+                onEnd(errorFromResponse(r));
+                return;
+            }
+            if (!r.body.isEmpty())
+                onData(r.body);
+            if (self)
+                onEnd(std::nullopt);
+        });
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<WatchHandle> Transport::stream(const api::ApiRequest &request, DataCallback onData, EndCallback onEnd)
+{
+    return std::make_unique<WholeBodyStream>(*this, request, std::move(onData), std::move(onEnd));
+}
 
 api::ApiError errorFromResponse(const api::ApiResponse &response)
 {

@@ -18,6 +18,8 @@ using EventCallback = std::function<void(const api::WatchEvent &)>;
 // Called once when a watch ends: nothing for a normal end (timeout, server
 // closed it), or the error that ended it.
 using EndCallback = std::function<void(const std::optional<api::ApiError> &)>;
+// Bytes of a streamed response body (a pod's log), as they arrive.
+using DataCallback = std::function<void(const QByteArray &)>;
 
 // A running watch; destroying it stops it (no callback afterwards).
 class WatchHandle {
@@ -38,6 +40,11 @@ public:
     using QObject::QObject;
     virtual void send(const api::ApiRequest &request, ResponseCallback done) = 0;
     virtual std::unique_ptr<WatchHandle> watch(const api::ApiRequest &request, EventCallback onEvent, EndCallback onEnd) = 0;
+    // A GET whose body is read as it arrives (pods/log?follow=true). An
+    // error status ends it with the Status the server sent. The default
+    // delivers the whole body at once, for transports whose handler answers
+    // in one piece; destroying the handle stops it.
+    virtual std::unique_ptr<WatchHandle> stream(const api::ApiRequest &request, DataCallback onData, EndCallback onEnd);
 };
 
 // The error an HTTP status and body stand for (a Status when the server sent one).

@@ -1,0 +1,78 @@
+#include "cluster_switcher.h"
+
+#include "client/kubeconfig.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QToolButton>
+
+namespace timoneiro::ui {
+
+ClusterSwitcher::ClusterSwitcher(QWidget *parent) : QWidget(parent)
+{
+    combo_ = new QComboBox;
+    combo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    combo_->setToolTip(tr("The cluster shown in this window: the local cluster or a context of your kubeconfig"));
+    reload_ = new QToolButton;
+    reload_->setText(tr("Reload"));
+    reload_->setToolTip(tr("Read the kubeconfig files again"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("Cluster:")));
+    layout->addWidget(combo_);
+    layout->addWidget(reload_);
+    connect(combo_, &QComboBox::activated, this, &ClusterSwitcher::choose);
+    connect(reload_, &QToolButton::clicked, this, [this] { reload(kubeconfigs_); });
+}
+
+void ClusterSwitcher::reload(const QStringList &kubeconfigs)
+{
+    kubeconfigs_ = kubeconfigs;
+    const QStringList files = kubeconfigs.isEmpty() ? client::Kubeconfig::defaultPaths() : kubeconfigs;
+    const QString current = currentIndex() >= 0 ? choices_.value(currentIndex()).context : QString();
+    const bool currentLocal = currentIndex() >= 0 && choices_.value(currentIndex()).local;
+    QString error;
+    choices_ = {ClusterChoice{{}, {}, true, {}}};
+    choices_ += kubeconfigClusters(files, &error);
+    QSignalBlocker block(combo_);
+    combo_->clear();
+    for (const ClusterChoice &c : std::as_const(choices_)) {
+        combo_->addItem(c.local ? tr("Local cluster (on this computer)") : c.context);
+        combo_->setItemData(combo_->count() - 1, c.local ? tr("Timoneiro starts it, or attaches to it when it runs") : c.server,
+                            Qt::ToolTipRole);
+    }
+    combo_->setCurrentIndex(currentLocal ? 0 : std::max(-1, indexOfContext(current)));
+    if (!error.isEmpty())
+        emit problem(tr("Cannot read the kubeconfig: %1").arg(error));
+}
+
+int ClusterSwitcher::indexOfContext(const QString &context) const
+{
+    for (int i = 0; i < choices_.size(); ++i)
+        if (!choices_.at(i).local && choices_.at(i).context == context)
+            return i;
+    return -1;
+}
+
+void ClusterSwitcher::setCurrentIndex(int i)
+{
+    QSignalBlocker block(combo_);
+    combo_->setCurrentIndex(i);
+}
+
+int ClusterSwitcher::currentIndex() const
+{
+    return combo_->currentIndex();
+}
+
+void ClusterSwitcher::choose(int i)
+{
+    if (i < 0 || i >= choices_.size())
+        return;
+    setCurrentIndex(i);
+    emit chosen(choices_.at(i));
+}
+
+}  // namespace timoneiro::ui
