@@ -366,6 +366,22 @@ private slots:
         shot.save(QStringLiteral("/tmp/topology.png"));
         view.exportPng(QStringLiteral("/tmp/topology-export.png"));
 
+        // Zoom by buttons and keys; fit shows everything again.
+        const qreal fitted = view.canvas().zoom();
+        view.zoomIn();
+        QVERIFY(view.canvas().zoom() > fitted);
+        QTest::keyClick(view.canvas().viewport(), Qt::Key_Minus);
+        QTest::keyClick(&view.canvas(), Qt::Key_Minus);
+        QVERIFY(view.canvas().zoom() < fitted);
+        view.fit();
+        QVERIFY(qAbs(view.canvas().zoom() - fitted) < 1e-6);
+
+        // A pod appearing in a shown view fades in where it lands, inside its node.
+        const QJsonObject late = runPod(createPod("shop", "web-5d8f7c9b6d-zz9k1", "node-2", rs, {"nginx"}), "10.244.2.9", true);
+        QTRY_VERIFY(view.scene().itemFor(api::uidOf(late)));
+        QTRY_COMPARE(view.scene().itemFor(api::uidOf(late))->opacity(), 1.0);
+        QCOMPARE(view.scene().regionAt(view.scene().itemFor(api::uidOf(late)))->element().name, QStringLiteral("node-2"));
+
         // Deleting removes the card (after its fade) and its lines.
         remove(res("", "pods"), "shop", names[0]);
         QTRY_VERIFY(!view.scene().itemFor(api::uidOf(pods[0])));
@@ -410,6 +426,10 @@ private slots:
         timer.restart();
         QVERIFY(view.exportPng(dir_.filePath("scale.png")));
         const qint64 exportTime = timer.nsecsElapsed();
+        QImage big(dir_.filePath("scale.png"));
+        QVERIFY(!big.isNull());
+        big.scaledToWidth(1800, Qt::SmoothTransformation).save(QStringLiteral("/tmp/topology-scale.png"));
+        big.copy(0, 0, 1800, 1100).save(QStringLiteral("/tmp/topology-scale-corner.png"));
         qInfo("1000 pods / 100 nodes: first layout %.1f ms; one status event through the API %.2f ms; "
               "namespace filter + layout %.1f ms; PNG export %.0f ms",
               firstLayout / 1e6, statusEvent / 1e6, filteredLayout / 1e6, exportTime / 1e6);

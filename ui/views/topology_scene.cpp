@@ -4,13 +4,16 @@
 #include "topology_items.h"
 
 #include <QEasingCurve>
+#include <QElapsedTimer>
 #include <QGraphicsView>
 
 namespace timoneiro::ui {
 
 namespace {
-// Layout waits this long for more events, so a burst is laid out once.
-constexpr int kLayoutDelayMs = 30;
+// Layout waits for more events, so a burst is laid out once: at least this
+// long, and longer when passes are slow (a big cluster), so layout never takes
+// more than about a fifth of the time.
+constexpr int kLayoutDelayMs = 30, kMaxLayoutDelayMs = 300;
 constexpr int kAnimationMs = 380;
 }  // namespace
 
@@ -31,7 +34,12 @@ TopologyScene::TopologyScene(TopologyModel &model, QObject *parent) : QGraphicsS
         addItem(t);
 
     layoutTimer_.setSingleShot(true);
-    connect(&layoutTimer_, &QTimer::timeout, this, &TopologyScene::layout);
+    connect(&layoutTimer_, &QTimer::timeout, this, [this] {
+        QElapsedTimer took;
+        took.start();
+        layout();
+        lastLayoutMs_ = took.elapsed();
+    });
     animation_.setStartValue(0.0);
     animation_.setEndValue(1.0);
     animation_.setDuration(kAnimationMs);
@@ -258,7 +266,7 @@ bool TopologyScene::select(const QString &uid)
 void TopologyScene::requestLayout()
 {
     if (!layoutTimer_.isActive())
-        layoutTimer_.start(kLayoutDelayMs);
+        layoutTimer_.start(std::clamp(int(lastLayoutMs_ * 4), kLayoutDelayMs, kMaxLayoutDelayMs));
 }
 
 void TopologyScene::settle()

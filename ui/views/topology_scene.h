@@ -97,6 +97,7 @@ private:
 
     QTimer layoutTimer_;
     int layoutPasses_ = 0;
+    qint64 lastLayoutMs_ = 0;
     QRectF content_;
 
     struct Motion {

@@ -10,7 +10,6 @@
 #include "topology_items.h"
 #include "topology_scene.h"
 
-#include <QCollator>
 #include <QGraphicsView>
 
 #include <cmath>
@@ -23,15 +22,38 @@ namespace {
 
 constexpr qreal kGridGap = 28, kBandGap = 56, kTitleHeight = 40, kRowGap = 18, kCardGap = 16;
 
+// sim-node-2 before sim-node-10, as a person counts (QCollator's numeric
+// mode needs ICU, which not every Qt has).
 bool byName(const QString &a, const QString &b)
 {
-    // sim-node-2 before sim-node-10, as a person counts.
-    static const QCollator collator = [] {
-        QCollator c;
-        c.setNumericMode(true);
-        return c;
-    }();
-    return collator.compare(a, b) < 0;
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            qsizetype ei = i, ej = j;
+            while (ei < a.size() && a[ei].isDigit())
+                ++ei;
+            while (ej < b.size() && b[ej].isDigit())
+                ++ej;
+            qsizetype si = i, sj = j;  // leading zeros do not count
+            while (si + 1 < ei && a[si] == QLatin1Char('0'))
+                ++si;
+            while (sj + 1 < ej && b[sj] == QLatin1Char('0'))
+                ++sj;
+            const QStringView ta = QStringView(a).mid(si, ei - si), tb = QStringView(b).mid(sj, ej - sj);
+            if (ta.size() != tb.size())
+                return ta.size() < tb.size();
+            if (const int c = ta.compare(tb); c != 0)
+                return c < 0;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        if (a[i] != b[j])
+            return a[i] < b[j];
+        ++i;
+        ++j;
+    }
+    return a.size() - i < b.size() - j;
 }
 
 struct Placed {
