@@ -348,6 +348,23 @@ private slots:
         QCOMPARE(get("apps", "deployments", "default", "shop")->value("spec").toObject()["replicas"].toInt(), 2);
     }
 
+    void answersAboutAnEarlierTextStayOffTheNewOne()
+    {
+        const QJsonObject cm = create("", "configmaps", "default", configMap("earlier", "info"));
+        ui::YamlEditor editor(*client_);
+        QSignalSpy applied(&editor, &ui::YamlEditor::applied);
+        editor.openObject(cm);
+        editor.setText(editor.text().replace("LOG_LEVEL: info", "LOG_LEVEL: warn"));
+        editor.apply();
+        editor.openTemplate("Pod");  // before the answer
+        const QString pod = editor.text();
+        QTRY_VERIFY(!editor.busy());
+        QCOMPARE(applied.size(), 1);  // it was applied...
+        QCOMPARE(editor.text(), pod);  // ...and the Pod template stays in the editor
+        QVERIFY(editor.notice().isEmpty());
+        QCOMPARE(get("", "configmaps", "default", "earlier")->value("data").toObject()["LOG_LEVEL"].toString(), QStringLiteral("warn"));
+    }
+
     void problemListJumpsToTheLine()
     {
         ui::YamlEditor editor(*client_);

@@ -161,6 +161,7 @@ void YamlEditor::openTemplate(const QString &kind)
         setMessage(tr("There is no template for %1.").arg(kind));
         return;
     }
+    ++opened_;
     live_ = {};
     serverLatest_ = {};
     watch_.reset();
@@ -227,10 +228,13 @@ void YamlEditor::validate()
     setBusy(true);
     setMessage(tr("Validating %n document(s) on the server (dry run)…", nullptr, int(manifest.documents().size())));
     QPointer<YamlEditor> self(this);
-    applier_->run(manifest, ManifestApplier::Mode::DryRun, [self, manifest](const QList<DocumentResult> &results) {
+    const int opened = opened_;
+    applier_->run(manifest, ManifestApplier::Mode::DryRun, [self, manifest, opened](const QList<DocumentResult> &results) {
         if (!self)
             return;
         self->setBusy(false);
+        if (opened != self->opened_)
+            return;
         QList<ManifestProblem> problems;
         for (const DocumentResult &r : results)
             problems << problemsOf(manifest, r);
@@ -256,11 +260,24 @@ void YamlEditor::runApply(bool force)
     setBusy(true);
     setMessage(tr("Applying %n document(s)…", nullptr, int(manifest.documents().size())));
     QPointer<YamlEditor> self(this);
+    const int opened = opened_;
     applier_->run(
         manifest, ManifestApplier::Mode::Apply,
-        [self, manifest](const QList<DocumentResult> &results) {
-            if (self)
+        [self, manifest, opened](const QList<DocumentResult> &results) {
+            if (!self)
+                return;
+            if (opened == self->opened_) {
                 self->finishApply(manifest, results);
+                return;
+            }
+            // Applied, though the editor shows something else by now: say what happened.
+            self->setBusy(false);
+            QList<QJsonObject> objects;
+            for (const DocumentResult &r : results)
+                if (r.ok)
+                    objects << r.object;
+            if (!objects.isEmpty())
+                emit self->applied(objects);
         },
         force);
 }

@@ -115,6 +115,9 @@ private:
     QJsonObject serverLatest_;
     std::unique_ptr<client::WatchHandle> watch_;
     int watchGeneration_ = 0;
+    // Bumped when another object or template is opened: answers to requests
+    // about the text before it are then not applied to the new one.
+    int opened_ = 0;
     bool watchRefused_ = false;
     int marksRevision_ = -1;  // the text's revision the marks were made for
 };

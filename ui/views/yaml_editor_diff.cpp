@@ -47,17 +47,22 @@ void YamlEditor::showDiff()
     setBusy(true);
     setMessage(tr("Comparing with the cluster…"));
     QPointer<YamlEditor> self(this);
-    applier_->run(manifest, ManifestApplier::Mode::DryRun, [self, manifest](const QList<DocumentResult> &dryRun) {
+    const int opened = opened_;
+    applier_->run(manifest, ManifestApplier::Mode::DryRun, [self, manifest, opened](const QList<DocumentResult> &dryRun) {
         if (!self)
             return;
         // The live objects, all asked at once; the diff is built when the last answers.
         auto live = std::make_shared<QList<DocumentResult>>(manifest.documents().size());
         auto pending = std::make_shared<int>(int(manifest.documents().size()));
         for (int i = 0; i < manifest.documents().size(); ++i) {
-            self->applier_->fetch(manifest.documents()[i], [self, manifest, dryRun, live, pending, i](const DocumentResult &r) {
+            self->applier_->fetch(manifest.documents()[i], [self, manifest, dryRun, live, pending, i, opened](const DocumentResult &r) {
                 (*live)[i] = r;
-                if (--*pending == 0 && self)
+                if (--*pending != 0 || !self)
+                    return;
+                if (opened == self->opened_)
                     self->buildDiff(manifest, dryRun, *live);
+                else
+                    self->setBusy(false);
             });
         }
     });

@@ -52,6 +52,8 @@ ManifestDocument documentOf(const QJsonObject &obj)
 
 void YamlEditor::openObject(const QJsonObject &obj)
 {
+    ++opened_;
+    serverLatest_ = {};
     showNotice(Notice::None, {});
     adoptLive(obj, true);
     tabs_->setCurrentWidget(edit_);
@@ -157,10 +159,13 @@ void YamlEditor::reloadLive()
     }
     setBusy(true);
     QPointer<YamlEditor> self(this);
-    applier_->fetch(doc, [self](const DocumentResult &r) {
+    const int opened = opened_;
+    applier_->fetch(doc, [self, opened](const DocumentResult &r) {
         if (!self)
             return;
         self->setBusy(false);
+        if (opened != self->opened_)
+            return;
         if (!r.ok) {
             self->setMessage(r.error.code == 404 ? tr("The object no longer exists on the server; your text is kept.")
                                                  : describeError(r.error));
@@ -197,10 +202,13 @@ void YamlEditor::applyOverLive()
     setBusy(true);
     setMessage(tr("Applying your changes over the current object…"));
     QPointer<YamlEditor> self(this);
-    applier_->mergePatch(documentOf(live_), patch, [self, manifest](const DocumentResult &r) {
+    const int opened = opened_;
+    applier_->mergePatch(documentOf(live_), patch, [self, manifest, opened](const DocumentResult &r) {
         if (!self)
             return;
         self->setBusy(false);
+        if (opened != self->opened_)
+            return;
         if (!r.ok) {
             self->showProblems(problemsOf(manifest, r));
             self->setMessage(describeError(r.error));
