@@ -8,7 +8,7 @@
 #include "client/client.h"
 #include "models/topology_model.h"
 #include "store/store.h"
-#include "views/topology_items.h"
+#include "views/topology_regions.h"
 #include "views/topology_scene.h"
 #include "views/topology_view.h"
 

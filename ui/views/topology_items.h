@@ -1,9 +1,10 @@
 #pragma once
-// The shapes of the topology scene: a node as a region, a pod as a card with
-// its containers, a Service, a ReplicaSet or Deployment, and the lines between
-// them. Items are created once per object and updated in place; each paints
-// from the TopologyElement it holds (no JSON while painting) and drops its
-// text when zoomed far out, so a thousand pods stay cheap to draw.
+// The cards of the topology scene: a pod with its containers, a Service, a
+// ReplicaSet or Deployment, and the lines between them (node regions are in
+// topology_regions.h). Items are created once per object and updated in
+// place; each paints from the TopologyElement it holds (no JSON while
+// painting) and drops its text when zoomed far out, so a thousand pods stay
+// cheap to draw.
 #include "models/topology_element.h"
 
 #include <QCoreApplication>
@@ -79,27 +80,6 @@ protected:
     QString describe() const override;
 };
 
-// A node: the region its pods are laid out in. Also the pool of pods not
-// scheduled yet (element empty, pending = true).
-class NodeRegion : public QGraphicsItem {
-    Q_DECLARE_TR_FUNCTIONS(timoneiro::ui::NodeRegion)
-public:
-    explicit NodeRegion(const TopologyElement &element, bool pendingPool = false);
-    const TopologyElement &element() const { return element_; }
-    void setElement(const TopologyElement &element);
-    bool isPendingPool() const { return pendingPool_; }
-    void setSize(const QSizeF &size);
-    QSizeF size() const { return size_; }
-    QRectF boundingRect() const override { return QRectF(QPointF(-2, -2), size_ + QSizeF(4, 4)); }
-    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override;
-
-private:
-    void describe();
-    TopologyElement element_;
-    bool pendingPool_;
-    QSizeF size_;
-};
-
 // A line from a Service down to a pod (solid: ready endpoint; dashed: not
 // ready) or from an owner up to what it owns (dotted).
 class LinkItem : public QGraphicsPathItem {
@@ -112,31 +92,6 @@ public:
 
 private:
     TopologyLink link_;
-};
-
-// The key to the picture, for someone seeing it for the first time.
-class LegendItem : public QGraphicsItem {
-    Q_DECLARE_TR_FUNCTIONS(timoneiro::ui::LegendItem)
-public:
-    LegendItem();
-    QRectF boundingRect() const override;
-    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override;
-
-private:
-    // Draws the key (p = nullptr: only measures); returns the width used.
-    qreal draw(QPainter *p) const;
-    qreal width_;
-};
-
-// A band's title and one line saying what it holds.
-class BandTitle : public QGraphicsItem {
-public:
-    BandTitle(const QString &title, const QString &explanation);
-    QRectF boundingRect() const override { return QRectF(0, 0, 900, 40); }
-    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override;
-
-private:
-    QString title_, explanation_;
 };
 
 }  // namespace timoneiro::ui

@@ -1,7 +1,7 @@
 #include "topology_scene.h"
 
 #include "models/topology_model.h"
-#include "topology_items.h"
+#include "topology_regions.h"
 
 #include <QEasingCurve>
 #include <QElapsedTimer>

@@ -7,7 +7,7 @@
 //   Nodes           (a grid of regions, pods inside; "not scheduled yet" on the right)
 //   Workloads       (ReplicaSets under their pods, Deployments under their ReplicaSets)
 #include "models/topology_model.h"
-#include "topology_items.h"
+#include "topology_regions.h"
 #include "topology_scene.h"
 
 #include <QGraphicsView>
