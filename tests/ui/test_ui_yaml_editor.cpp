@@ -365,6 +365,23 @@ private slots:
         QCOMPARE(get("", "configmaps", "default", "earlier")->value("data").toObject()["LOG_LEVEL"].toString(), QStringLiteral("warn"));
     }
 
+    void closedWhileWaiting()
+    {
+        // The editor goes away with requests in flight: their answers find nothing to touch.
+        auto *editor = new ui::YamlEditor(*client_);
+        editor->setText(QString::fromUtf8(api::toYaml(configMap("orphan", "info"))));
+        editor->apply();
+        QVERIFY(editor->busy());
+        auto *other = new ui::YamlEditor(*client_);
+        other->openObject(create("", "configmaps", "default", configMap("watched", "info")));
+        other->setText(other->text() + QStringLiteral("# edited\n"));
+        other->showDiff();
+        delete editor;
+        delete other;
+        // Answers are delivered in order: once this one arrives, theirs have been.
+        QVERIFY(get("", "configmaps", "default", "orphan").ok());
+    }
+
     void problemListJumpsToTheLine()
     {
         ui::YamlEditor editor(*client_);
