@@ -17,11 +17,6 @@ namespace {
 
 const QChar kSeparator(0x1f);
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("timoneiro::ui::Manifest", text);
-}
-
 void indexNode(const YAML::Node &node, const QString &prefix, QHash<QString, int> &lines, int &lastLine, int depth)
 {
     if (depth > 256)
@@ -177,19 +172,20 @@ QList<ManifestProblem> Manifest::localProblems() const
     if (parseError_)
         return {*parseError_};
     if (documents_.isEmpty())
-        problems << ManifestProblem{-1, 0, 0, QString(), tr("The manifest is empty.")};
+        problems << ManifestProblem{-1, 0, 0, QString(), Manifest::tr("The manifest is empty.")};
     for (int i = 0; i < documents_.size(); ++i) {
         const ManifestDocument &doc = documents_[i];
         if (doc.object.isEmpty()) {
-            add(i, QString(), tr("This document is not an object (a mapping of fields)."));
+            add(i, QString(), Manifest::tr("This document is not an object (a mapping of fields)."));
             continue;
         }
         if (doc.apiVersion().isEmpty())
-            add(i, QStringLiteral("apiVersion"), tr("apiVersion: Required value"));
+            add(i, QStringLiteral("apiVersion"), Manifest::tr("apiVersion: Required value"));
         if (doc.kind().isEmpty())
-            add(i, QStringLiteral("kind"), tr("kind: Required value"));
+            add(i, QStringLiteral("kind"), Manifest::tr("kind: Required value"));
         if (doc.name().isEmpty())
-            add(i, QStringLiteral("metadata.name"), tr("metadata.name: Required value: the editor applies objects by name"));
+            add(i, QStringLiteral("metadata.name"),
+                Manifest::tr("metadata.name: Required value: the editor applies objects by name"));
     }
     return problems;
 }

@@ -3,6 +3,7 @@
 // documents, each an object with the line of every field, so that what the
 // API server says about "spec.containers[0].image" lands on the line where
 // the user wrote it.
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -38,6 +39,7 @@ struct ManifestDocument {
 };
 
 class Manifest {
+    Q_DECLARE_TR_FUNCTIONS(timoneiro::ui::Manifest)
 public:
     // Parses text; a YAML syntax error gives a manifest with parseError() set
     // (on its line) and no documents.

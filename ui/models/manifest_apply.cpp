@@ -16,11 +16,6 @@ namespace timoneiro::ui {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("timoneiro::ui::ManifestApplier", text);
-}
-
 // The documents of one run and the results so far, shared by its callbacks.
 struct Run {
     Manifest manifest;
@@ -50,20 +45,20 @@ api::ApiError errorWithCauses(int status, const QByteArray &body)
 QString describeError(const api::ApiError &e)
 {
     if (e.code == 503 && e.reason == QLatin1String("ServiceUnavailable"))
-        return tr("Cannot reach the cluster: %1").arg(e.message);
+        return ManifestApplier::tr("Cannot reach the cluster: %1").arg(e.message);
     if (e.code == 401)
-        return tr("The cluster did not accept your credentials (401 Unauthorized). They may have expired: "
+        return ManifestApplier::tr("The cluster did not accept your credentials (401 Unauthorized). They may have expired: "
                   "renew them or open the kubeconfig again.");
     if (e.code == 403)
-        return tr("Forbidden (403): %1").arg(e.message);
+        return ManifestApplier::tr("Forbidden (403): %1").arg(e.message);
     if (e.code == 409 && e.reason == QLatin1String("Conflict"))
-        return tr("Conflict (409): the object was changed on the server after you opened it. "
+        return ManifestApplier::tr("Conflict (409): the object was changed on the server after you opened it. "
                   "Your text is kept; reload the live object or apply your changes over it.");
     if (e.code == 422)
-        return tr("Invalid (422): %1").arg(e.message);
+        return ManifestApplier::tr("Invalid (422): %1").arg(e.message);
     if (e.code == 404)
-        return tr("Not found (404): %1").arg(e.message);
-    return tr("The server refused it (%1 %2): %3").arg(e.code).arg(e.reason, e.message);
+        return ManifestApplier::tr("Not found (404): %1").arg(e.message);
+    return ManifestApplier::tr("The server refused it (%1 %2): %3").arg(e.code).arg(e.reason, e.message);
 }
 
 ManifestApplier::ManifestApplier(client::Client &client, QObject *parent) : QObject(parent), client_(client) {}
@@ -72,7 +67,7 @@ const api::ResourceInfo *ManifestApplier::resourceOf(const ManifestDocument &doc
 {
     const api::ResourceInfo *r = api::ResourceRegistry::builtin().findByKind(doc.apiVersion(), doc.kind());
     if (!r && why)
-        *why = tr("no matches for kind \"%1\" in version \"%2\"").arg(doc.kind(), doc.apiVersion());
+        *why = ManifestApplier::tr("no matches for kind \"%1\" in version \"%2\"").arg(doc.kind(), doc.apiVersion());
     return r;
 }
 
@@ -235,7 +230,7 @@ QList<ManifestProblem> problemsOf(const Manifest &manifest, const DocumentResult
             if (d.kind() == QLatin1String("Namespace") && d.name() == result.error.name) {
                 ManifestProblem p{doc, manifest.lineOf(doc, QStringLiteral("metadata.namespace")), 0,
                                   QStringLiteral("metadata.namespace"),
-                                  tr("namespace \"%1\" is created by document %2 of this manifest; this document "
+                                  ManifestApplier::tr("namespace \"%1\" is created by document %2 of this manifest; this document "
                                      "is checked once it exists").arg(result.error.name).arg(i + 1)};
                 p.warning = true;
                 return {p};
