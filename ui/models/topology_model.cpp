@@ -144,7 +144,9 @@ void TopologyModel::upsert(TopologyKind kind, const QJsonObject &obj)
     }
     const TopologyElement before = *it;
     if (before.nodeName != after.nodeName && kind == TopologyKind::Pod) {
-        podsByNode_[before.nodeName].remove(after.uid);
+        auto pods = podsByNode_.find(before.nodeName);
+        if (pods != podsByNode_.end() && (pods->remove(after.uid), pods->isEmpty()))
+            podsByNode_.erase(pods);
         podsByNode_[after.nodeName].insert(after.uid);
     }
     *it = after;
