@@ -364,7 +364,6 @@ private slots:
         const QImage shot = view.grab().toImage();
         QVERIFY(shot.save(dir_.filePath("topology-screenshot.png")));
         shot.save(QStringLiteral("/tmp/topology.png"));
-        view.exportPng(QStringLiteral("/tmp/topology-export.png"));
 
         // Zoom by buttons and keys; fit shows everything again.
         const qreal fitted = view.canvas().zoom();
@@ -426,10 +425,7 @@ private slots:
         timer.restart();
         QVERIFY(view.exportPng(dir_.filePath("scale.png")));
         const qint64 exportTime = timer.nsecsElapsed();
-        QImage big(dir_.filePath("scale.png"));
-        QVERIFY(!big.isNull());
-        big.scaledToWidth(1800, Qt::SmoothTransformation).save(QStringLiteral("/tmp/topology-scale.png"));
-        big.copy(0, 0, 1800, 1100).save(QStringLiteral("/tmp/topology-scale-corner.png"));
+        QVERIFY(!QImage(dir_.filePath("scale.png")).isNull());
         qInfo("1000 pods / 100 nodes: first layout %.1f ms; one status event through the API %.2f ms; "
               "namespace filter + layout %.1f ms; PNG export %.0f ms",
               firstLayout / 1e6, statusEvent / 1e6, filteredLayout / 1e6, exportTime / 1e6);
