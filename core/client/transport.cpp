@@ -49,6 +49,12 @@ api::ApiError errorFromResponse(const api::ApiResponse &response)
         e.name = details.value(QStringLiteral("name")).toString();
         e.group = details.value(QStringLiteral("group")).toString();
         e.kind = details.value(QStringLiteral("kind")).toString();
+        for (const QJsonValue &c : details.value(QStringLiteral("causes")).toArray()) {
+            const QJsonObject cause = c.toObject();
+            e.causes.append({cause.value(QStringLiteral("reason")).toString(), cause.value(QStringLiteral("message")).toString(),
+                             cause.value(QStringLiteral("field")).toString()});
+        }
+        e.retryAfterSeconds = details.value(QStringLiteral("retryAfterSeconds")).toInt();
         return e;
     }
     if (response.status == 0) {

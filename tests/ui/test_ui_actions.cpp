@@ -125,6 +125,14 @@ private slots:
         QVERIFY(window_->connectionProblem().isEmpty());
     }
 
+    void screenshot()
+    {
+        QVERIFY(select("", "pods", "default", api::nameOf(items("", "pods", "default").at(0).toObject())));
+        window_->details()->setCurrentIndex(0);
+        QTest::qWait(300);
+        QVERIFY(window_->grab().save("/tmp/main_window.png"));
+    }
+
     void restartRolloutRolls()
     {
         QVERIFY(select("apps", "deployments", "default", "web"));
@@ -232,14 +240,6 @@ private slots:
         d->setCurrentWidget(d->logs());
         QTRY_VERIFY(!d->logs()->errorText().isEmpty());
         QVERIFY2(d->logs()->errorText().contains("pods/log"), qPrintable(d->logs()->errorText()));
-    }
-
-    void screenshot()
-    {
-        QVERIFY(select("", "pods", "default", api::nameOf(items("", "pods", "default").at(0).toObject())));
-        window_->details()->setCurrentIndex(0);
-        QTest::qWait(300);
-        QVERIFY(window_->grab().save("/tmp/main_window.png"));
     }
 
     void forbiddenActionIsReported()

@@ -3,6 +3,7 @@
 #include "client/kubeconfig.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -12,19 +13,37 @@ namespace timoneiro::ui {
 
 ClusterSwitcher::ClusterSwitcher(QWidget *parent) : QWidget(parent)
 {
+    label_ = new QLabel;
     combo_ = new QComboBox;
     combo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    combo_->setToolTip(tr("The cluster shown in this window: the local cluster or a context of your kubeconfig"));
     reload_ = new QToolButton;
-    reload_->setText(tr("Reload"));
-    reload_->setToolTip(tr("Read the kubeconfig files again"));
+    retranslate();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Cluster:")));
+    layout->addWidget(label_);
     layout->addWidget(combo_);
     layout->addWidget(reload_);
     connect(combo_, &QComboBox::activated, this, &ClusterSwitcher::choose);
     connect(reload_, &QToolButton::clicked, this, [this] { reload(kubeconfigs_); });
+}
+
+void ClusterSwitcher::retranslate()
+{
+    label_->setText(tr("Cluster:"));
+    combo_->setToolTip(tr("The cluster shown in this window: the local cluster or a context of your kubeconfig"));
+    reload_->setText(tr("Reload"));
+    reload_->setToolTip(tr("Read the kubeconfig files again"));
+    if (!choices_.isEmpty() && choices_.first().local) {
+        combo_->setItemText(0, tr("Local cluster (on this computer)"));
+        combo_->setItemData(0, tr("Timoneiro starts it, or attaches to it when it runs"), Qt::ToolTipRole);
+    }
+}
+
+void ClusterSwitcher::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void ClusterSwitcher::reload(const QStringList &kubeconfigs)

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QToolButton;
 
 namespace timoneiro::ui {
@@ -25,12 +26,18 @@ public:
     // What choosing entry i does (as the user picking it).
     void choose(int i);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 signals:
     void chosen(const timoneiro::ui::ClusterChoice &choice);
     // The kubeconfig files could not be read.
     void problem(const QString &message);
 
 private:
+    void retranslate();
+
+    QLabel *label_;
     QComboBox *combo_;
     QToolButton *reload_;
     QStringList kubeconfigs_;

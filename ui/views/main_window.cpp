@@ -117,6 +117,7 @@ void MainWindow::buildChrome()
     eventsDock_ = new QDockWidget;
     eventsDock_->setObjectName(QStringLiteral("eventsDock"));
     addDockWidget(Qt::BottomDockWidgetArea, eventsDock_);
+    resizeDocks({eventsDock_}, {200}, Qt::Vertical);  // the table and details keep most of the height
 
     fileMenu_ = menuBar()->addMenu(QString());
     quit_ = fileMenu_->addAction(QString(), qApp, &QApplication::closeAllWindows);
@@ -359,8 +360,9 @@ void MainWindow::buildWorkspace()
     auto *tableAndDetails = new QSplitter(Qt::Vertical);
     tableAndDetails->addWidget(table_);
     tableAndDetails->addWidget(details_);
-    tableAndDetails->setStretchFactor(0, 3);
-    tableAndDetails->setStretchFactor(1, 2);
+    tableAndDetails->setStretchFactor(0, 1);
+    tableAndDetails->setStretchFactor(1, 1);
+    tableAndDetails->setSizes({300, 400});  // the details (owners, containers, conditions) need the room
     rightLayout->addWidget(tableAndDetails);
     auto *split = new QSplitter;
     split->addWidget(browser_);
