@@ -9,6 +9,7 @@
 #include "store/store.h"
 #include "node_authorizer.h"
 #include "rbac_authorizer.h"
+#include "watch_event.h"
 
 #include <QMutex>
 #include <QRecursiveMutex>
@@ -59,6 +60,8 @@ struct ApiServer::Private {
 
     QMutex watchesMutex;
     QList<std::weak_ptr<WatchStreamImpl>> watches;
+    // Shared by every watch: each store event is decoded once.
+    std::shared_ptr<WatchEventDecoder> watchDecoder = std::make_shared<WatchEventDecoder>();
 
     // Routes an authenticated, authorized request to its verb.
     api::ApiResponse route(const api::ApiRequest &request);
@@ -73,6 +76,8 @@ struct ApiServer::Private {
     // REST verbs (rest_read.cpp, rest_write.cpp, rest_delete.cpp, subresources.cpp).
     api::ApiResponse get(RestContext &ctx);
     api::ApiResponse list(RestContext &ctx);
+    // The one row a list for metadata.name=<name> can return, as a list result.
+    api::Result<store::ListResult> singleRow(const QString &key, const QString &startAfter);
     api::ApiResponse watch(RestContext &ctx);
     api::ApiResponse create(RestContext &ctx);
     api::ApiResponse update(RestContext &ctx);

@@ -257,7 +257,14 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         startWatch(socket, resp.watch);
         return true;
     }
-    writeResponse(socket, resp, req.method == "HEAD");
+    // Answered from the event loop, after the store's pending group commit
+    // (posted before this): a client hears of a write once it is on disk.
+    QMetaObject::invokeMethod(
+        this, [socket = QPointer<QTcpSocket>(socket), resp, head = req.method == "HEAD"] {
+            if (socket)
+                writeResponse(socket, resp, head);
+        },
+        Qt::QueuedConnection);
     return true;
 }
 

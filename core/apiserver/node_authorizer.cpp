@@ -87,6 +87,18 @@ QList<QJsonObject> NodeAuthorizer::podsOn(const QString &node, const QString &ns
     return pods;
 }
 
+bool NodeAuthorizer::boundTo(const QString &node, const QString &ns, const QString &name) const
+{
+    // One read of that pod: every kubelet status write asks, so it must not cost a scan of the namespace.
+    const api::ResourceInfo *info = registry_.find(QString(), QStringLiteral("v1"), QStringLiteral("pods"));
+    if (!info || name.isEmpty())
+        return false;
+    auto row = store_.get(info->storeKey(ns, name));
+    if (!row)
+        return false;
+    return decodeStored(row->value, row->revision).value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString() == node;
+}
+
 bool NodeAuthorizer::podUses(const QJsonObject &pod, const QString &resource, const QString &name) const
 {
     const QJsonObject spec = pod.value(QStringLiteral("spec")).toObject();
@@ -129,9 +141,8 @@ std::optional<Decision> NodeAuthorizer::authorize(const RequestAttributes &a) co
         if (read && a.subresource.isEmpty())
             return allow(QStringLiteral("nodes read pods"));
         if (oneOf(a.verb, {"update", "patch", "delete"}) && (a.subresource.isEmpty() || a.subresource == QLatin1String("status"))) {
-            for (const QJsonObject &pod : podsOn(node, a.namespaceName))
-                if (metadataOf(pod).value(QStringLiteral("name")).toString() == a.name)
-                    return allow(QStringLiteral("the pod is bound to this node"));
+            if (boundTo(node, a.namespaceName, a.name))
+                return allow(QStringLiteral("the pod is bound to this node"));
             return deny(QStringLiteral("node \"%1\" can only update pods bound to it").arg(node));
         }
         return deny(QStringLiteral("node \"%1\" may not %2 pods").arg(node, a.verb));

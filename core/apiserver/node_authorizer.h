@@ -25,6 +25,8 @@ public:
 private:
     // Pods bound to node in ns.
     QList<QJsonObject> podsOn(const QString &node, const QString &ns) const;
+    // Whether the pod ns/name exists and is bound to node.
+    bool boundTo(const QString &node, const QString &ns, const QString &name) const;
     bool podUses(const QJsonObject &pod, const QString &resource, const QString &name) const;
 
     store::Store &store_;

@@ -77,6 +77,18 @@ std::optional<QString> decodeContinue(const QString &token)
 
 }  // namespace
 
+api::Result<store::ListResult> ApiServer::Private::singleRow(const QString &key, const QString &startAfter)
+{
+    auto row = store.get(key);
+    store::ListResult result;
+    result.revision = store.currentRevision();  // read after: not older than the row
+    if (row && row->key > startAfter)
+        result.items.append(*row);
+    else if (!row && row.error().code != 404)
+        return row.error();
+    return result;
+}
+
 api::ApiResponse ApiServer::Private::get(RestContext &ctx)
 {
     auto obj = getObject(ctx.resource, ctx.path.namespaceName, ctx.path.name);
@@ -107,7 +119,16 @@ api::ApiResponse ApiServer::Private::list(RestContext &ctx)
             return errorResponse(api::ApiError::badRequest(QStringLiteral("continue key is not valid: ") + cont));
         startAfter = *key;
     }
-    auto rows = store.list(collectionPrefix(ctx), 0, startAfter);
+    // metadata.name=<name> selects one object at most: read its key instead of
+    // the collection, as Kubernetes' registry does (each kubelet lists its
+    // own Node this way; scanning every node for each would be quadratic).
+    QString single;
+    for (const api::FieldRequirement &r : selection->fields.requirements())
+        if (r.equals && r.field == QLatin1String("metadata.name"))
+            single = r.value;
+    auto rows = !single.isEmpty() && (!ctx.resource.namespaced || !ctx.path.namespaceName.isEmpty())
+                    ? singleRow(ctx.resource.storeKey(ctx.path.namespaceName, single), startAfter)
+                    : store.list(collectionPrefix(ctx), 0, startAfter);
     if (!rows)
         return errorResponse(rows.error());
 
@@ -177,9 +198,9 @@ api::ApiResponse ApiServer::Private::watch(RestContext &ctx)
     for (const QJsonObject &o : initial)
         stream->addInitial(o);
     std::weak_ptr<WatchStreamImpl> weak = stream;
-    auto sub = store.watch(prefix, from, [weak](const store::StoreEvent &e) {
+    auto sub = store.watch(prefix, from, [weak, decoder = watchDecoder](const store::StoreEvent &e) {
         if (auto s = weak.lock())
-            s->onStoreEvent(e);
+            s->onStoreEvent(decoder->decode(e));
     });
     if (!sub) {
         // Like the real API server: the stream opens, then one ERROR event.

@@ -176,6 +176,16 @@ api::ApiResponse ApiServer::Private::subresource(RestContext &ctx)
         spec.insert(QStringLiteral("nodeName"), node);
         QJsonObject updated = *pod;
         updated.insert(kSpec, spec);
+        // As Kubernetes' setPodHostAndAnnotations: the Binding's annotations land on the pod.
+        const QJsonObject bindingAnnotations = metadataOf(*body).value(QStringLiteral("annotations")).toObject();
+        if (!bindingAnnotations.isEmpty()) {
+            QJsonObject meta = metadataOf(updated);
+            QJsonObject annotations = meta.value(QStringLiteral("annotations")).toObject();
+            for (auto it = bindingAnnotations.begin(); it != bindingAnnotations.end(); ++it)
+                annotations.insert(it.key(), it.value().isString() ? it.value() : QJsonValue(QString()));
+            meta.insert(QStringLiteral("annotations"), annotations);
+            updated.insert(QStringLiteral("metadata"), meta);
+        }
         QJsonObject status = updated.value(kStatus).toObject();
         QJsonArray conditions;
         for (const QJsonValue &c : status.value(QStringLiteral("conditions")).toArray())

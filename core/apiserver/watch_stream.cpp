@@ -18,13 +18,35 @@ WatchStreamImpl::~WatchStreamImpl()
     cancel();
 }
 
-void WatchStreamImpl::onStoreEvent(const store::StoreEvent &event)
+void WatchStreamImpl::onStoreEvent(const std::shared_ptr<const DecodedEvent> &event)
 {
+    const bool now = matches(*event, false);
+    const bool before = !event->previous.isEmpty() && matches(*event, true);
+    QString type;
+    switch (event->type) {
+    case store::StoreEvent::Type::Added:
+        type = now ? QStringLiteral("ADDED") : QString();
+        break;
+    case store::StoreEvent::Type::Modified:
+        if (now)
+            type = before ? QStringLiteral("MODIFIED") : QStringLiteral("ADDED");
+        else if (before)
+            type = QStringLiteral("DELETED");
+        break;
+    case store::StoreEvent::Type::Deleted:
+        type = now ? QStringLiteral("DELETED") : QString();
+        break;
+    }
     {
         QMutexLocker lock(&mutex_);
         if (finished_)
             return;
-        pending_.push_back(event);
+        if (type.isEmpty()) {
+            // Not for this watcher: no wake-up, only the revision a bookmark may report.
+            skippedRevision_ = std::max(skippedRevision_, event->revision);
+            return;
+        }
+        pending_.push_back({type, event});
     }
     notify();
 }
@@ -68,6 +90,16 @@ bool WatchStreamImpl::matches(const QJsonObject &obj) const
     return options_.labels.matches(meta.value(QStringLiteral("labels")).toObject()) && options_.fields.matches(obj);
 }
 
+bool WatchStreamImpl::matches(const DecodedEvent &event, bool previous) const
+{
+    if (!options_.labels.empty() && !options_.labels.matches(previous ? event.previousLabels : event.labels))
+        return false;
+    for (const api::FieldRequirement &r : options_.fields.requirements())
+        if ((event.field(r.field, previous) == r.value) != r.equals)
+            return false;
+    return true;
+}
+
 api::WatchEvent WatchStreamImpl::render(const QString &type, const QJsonObject &obj)
 {
     if (!options_.table)
@@ -81,38 +113,23 @@ api::WatchEvent WatchStreamImpl::render(const QString &type, const QJsonObject &
 
 QList<api::WatchEvent> WatchStreamImpl::take()
 {
-    std::deque<store::StoreEvent> events;
+    std::deque<Pending> events;
     QList<api::WatchEvent> out;
+    qint64 skipped = 0;
     {
         QMutexLocker lock(&mutex_);
         events.swap(pending_);
         out.swap(initial_);
+        skipped = skippedRevision_;
     }
-    for (const store::StoreEvent &e : events) {
-        QJsonObject obj = decodeStored(e.value, e.revision);
-        QJsonObject prev = e.prevValue.isEmpty() ? QJsonObject() : decodeStored(e.prevValue, e.revision);
-        bool now = matches(obj);
-        bool before = !prev.isEmpty() && matches(prev);
-        QString type;
-        switch (e.type) {
-        case store::StoreEvent::Type::Added:
-            type = now ? QStringLiteral("ADDED") : QString();
-            break;
-        case store::StoreEvent::Type::Modified:
-            if (now)
-                type = before ? QStringLiteral("MODIFIED") : QStringLiteral("ADDED");
-            else if (before)
-                type = QStringLiteral("DELETED");
-            break;
-        case store::StoreEvent::Type::Deleted:
-            type = now ? QStringLiteral("DELETED") : QString();
-            break;
-        }
-        QMutexLocker lock(&mutex_);
-        lastRevision_ = std::max(lastRevision_, e.revision);
-        if (!type.isEmpty())
-            out.append(render(type, obj));
+    qint64 last = skipped;
+    for (const Pending &e : events) {
+        last = std::max(last, e.event->revision);
+        out.append(render(e.type, e.event->object));
     }
+    QMutexLocker lock(&mutex_);
+    // Events come in revision order: every match up to `last` is in `out`.
+    lastRevision_ = std::max(lastRevision_, last);
     return out;
 }
 
@@ -151,10 +168,12 @@ std::optional<api::WatchEvent> WatchStreamImpl::bookmark()
     if (!options_.bookmarks)
         return std::nullopt;
     QMutexLocker lock(&mutex_);
+    // Left-out events count once nothing this watcher sees is waiting before them.
+    const qint64 revision = pending_.empty() ? std::max(lastRevision_, skippedRevision_) : lastRevision_;
     QJsonObject obj{
         {QStringLiteral("kind"), resource_.kind},
         {QStringLiteral("apiVersion"), resource_.apiVersion()},
-        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"), QString::number(lastRevision_)}}},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"), QString::number(revision)}}},
     };
     return api::WatchEvent{QStringLiteral("BOOKMARK"), obj};
 }

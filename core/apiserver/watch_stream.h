@@ -7,6 +7,7 @@
 #include "api/resource.h"
 #include "api/selector.h"
 #include "store/store.h"
+#include "watch_event.h"
 
 #include <QMutex>
 
@@ -27,8 +28,9 @@ public:
     WatchStreamImpl(const api::ResourceInfo &resource, WatchOptions options, qint64 startRevision);
     ~WatchStreamImpl() override;
 
-    // Called by the store with its lock held: queue only.
-    void onStoreEvent(const store::StoreEvent &event);
+    // Called by the store with its lock held: decides whether this watcher
+    // sees the event (and as what), then queues it; rendering waits for take().
+    void onStoreEvent(const std::shared_ptr<const DecodedEvent> &event);
     // Objects that exist when a watch starts without a resourceVersion.
     void addInitial(const QJsonObject &object);
     void setSubscription(std::unique_ptr<store::Watch> subscription);
@@ -46,17 +48,23 @@ public:
 
 private:
     bool matches(const QJsonObject &obj) const;
+    bool matches(const DecodedEvent &event, bool previous) const;
     api::WatchEvent render(const QString &type, const QJsonObject &obj);
     void notify();
 
     const api::ResourceInfo &resource_;
     WatchOptions options_;
     mutable QMutex mutex_;
-    std::deque<store::StoreEvent> pending_;
+    struct Pending {
+        QString type;  // ADDED, MODIFIED or DELETED for this watcher
+        std::shared_ptr<const DecodedEvent> event;
+    };
+    std::deque<Pending> pending_;
     QList<api::WatchEvent> initial_;
     std::function<void()> notifier_;
     std::unique_ptr<store::Watch> subscription_;
     qint64 lastRevision_;
+    qint64 skippedRevision_ = 0;  // the last event this watcher's selectors left out
     bool finished_ = false;
     bool headersSent_ = false;
 };

@@ -49,7 +49,8 @@ ControlPlane::ControlPlane(api::Handler &api, ControlPlaneConfig config, QObject
             api, {QStringLiteral("system:node:") + name, {QStringLiteral("system:nodes"), QStringLiteral("system:authenticated")}}));
         kubelet::SimulatedNodeConfig node;
         node.name = name;
-        node.internalIp = QStringLiteral("172.30.0.%1").arg(10 + i);
+        // 172.30.0.11 to .254 for the first 244 nodes, then on through 172.30.1.10 and up.
+        node.internalIp = QStringLiteral("172.30.%1.%2").arg((i - 1) / 244).arg(11 + (i - 1) % 244);
         node.heartbeatMs = d->config.nodeHeartbeatMs;
         node.leaseSeconds = d->config.nodeMonitorGracePeriodSeconds;
         d->nodes.push_back(std::make_unique<kubelet::SimulatedNode>(*d->nodeClients.back(), node));

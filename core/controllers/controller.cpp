@@ -4,16 +4,6 @@
 
 namespace timoneiro::controllers {
 
-const api::ResourceInfo &resource(const char *group, const char *plural)
-{
-    const api::ResourceInfo *r = nullptr;
-    for (const api::ResourceInfo &info : api::ResourceRegistry::builtin().all())
-        if (info.group == QLatin1String(group) && info.plural == QLatin1String(plural))
-            r = &info;
-    Q_ASSERT(r);
-    return *r;
-}
-
 Controller::Controller(client::Client &client, QString name, QObject *parent)
     : QObject(parent), client_(client), events_(client, name), name_(std::move(name))
 {
@@ -21,7 +11,7 @@ Controller::Controller(client::Client &client, QString name, QObject *parent)
 
 client::Informer &Controller::watch(const char *group, const char *plural, std::function<QStringList(const QJsonObject &)> mapKey)
 {
-    auto *informer = new client::Informer(client_, resource(group, plural), {}, {}, this);
+    auto *informer = new client::Informer(client_, builtinResource(QLatin1String(group), QLatin1String(plural)), {}, {}, this);
     informers_.append(informer);
     auto keys = [this, mapKey](const QJsonObject &obj) {
         for (const QString &k : mapKey ? mapKey(obj) : QStringList{client::Informer::keyOf(obj)})

@@ -18,8 +18,7 @@ using api::namespaceOf;
 using api::uidOf;
 inline QJsonObject controllerRef(const QJsonObject &obj) { return api::controllerRefOf(obj); }
 
-// The built-in resource for group ("" for core) and plural.
-const api::ResourceInfo &resource(const char *group, const char *plural);
+using api::builtinResource;
 
 class Controller : public QObject {
     Q_OBJECT

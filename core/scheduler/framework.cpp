@@ -44,6 +44,34 @@ void NodeInfo::addPod(const PodInfo &pod)
     nonZeroRequested += pod.nonZero;
 }
 
+void NodeInfo::removePod(const PodInfo &pod)
+{
+    for (qsizetype i = 0; i < pods.size(); ++i) {
+        if (pods[i].name == pod.name && pods[i].namespaceName == pod.namespaceName) {
+            requested -= pods[i].requests;
+            nonZeroRequested -= pods[i].nonZero;
+            pods.removeAt(i);
+            return;
+        }
+    }
+}
+
+void defaultNormalizeScores(QList<qint64> &scores, bool reverse)
+{
+    qint64 most = 0;
+    for (qint64 s : scores)
+        most = std::max(most, s);
+    for (qint64 &s : scores) {
+        if (most == 0) {
+            s = reverse ? kMaxNodeScore : 0;
+            continue;
+        }
+        s = s * kMaxNodeScore / most;
+        if (reverse)
+            s = kMaxNodeScore - s;
+    }
+}
+
 const NodeInfo *Snapshot::find(const QString &name) const
 {
     for (const NodeInfo &n : nodes)

@@ -46,6 +46,8 @@ struct NodeInfo {
 
     static NodeInfo from(const QJsonObject &node);
     void addPod(const PodInfo &pod);
+    // Stops counting the pod of that namespace and name (no-op if absent).
+    void removePod(const PodInfo &pod);
 };
 
 // The cluster as the cycle sees it.
@@ -65,13 +67,20 @@ public:
     virtual PluginStatus filter(const PodInfo &pod, const NodeInfo &node, const Snapshot &snapshot) const = 0;
 };
 
-// Scores are 0..100 (Kubernetes' MaxNodeScore); the framework multiplies by weight().
+// Scores are 0..100 (Kubernetes' MaxNodeScore) once normalized; the framework multiplies by weight().
 class ScorePlugin : public virtual Plugin {
 public:
     virtual qint64 score(const PodInfo &pod, const NodeInfo &node, const Snapshot &snapshot) const = 0;
+    // Kubernetes' NormalizeScore: once per cycle, the scores of every node
+    // that passed the filters (in order), before the weight applies.
+    virtual void normalizeScores(const PodInfo &, QList<qint64> &) const {}
     virtual int weight() const { return 1; }
 };
 
 constexpr qint64 kMaxNodeScore = 100;
+
+// Kubernetes' DefaultNormalizeScore: scaled so the highest is kMaxNodeScore
+// (reversed: the highest becomes 0, and all are kMaxNodeScore when all are 0).
+void defaultNormalizeScores(QList<qint64> &scores, bool reverse);
 
 }  // namespace timoneiro::scheduler

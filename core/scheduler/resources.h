@@ -20,6 +20,14 @@ struct Resources {
         pods += o.pods;
         return *this;
     }
+    Resources &operator-=(const Resources &o)
+    {
+        milliCpu -= o.milliCpu;
+        memory -= o.memory;
+        ephemeralStorage -= o.ephemeralStorage;
+        pods -= o.pods;
+        return *this;
+    }
 
     // A resource list ({"cpu":"500m","memory":"1Gi"}).
     static Resources fromList(const QJsonObject &list);

@@ -11,6 +11,10 @@
 #include <QJsonArray>
 #include <QMap>
 #include <QRandomGenerator>
+#include <QSet>
+
+#include <algorithm>
+#include <vector>
 
 namespace timoneiro::scheduler {
 
@@ -29,13 +33,32 @@ Profile Profile::defaults()
     return p;
 }
 
-SchedulingDecision scheduleOne(const PodInfo &pod, const Snapshot &snapshot, const Profile &profile)
+qsizetype feasibleNodesToFind(qsizetype allNodes, int percentageOfNodesToScore)
+{
+    constexpr qsizetype kMinFeasibleNodesToFind = 100;
+    constexpr int kMinFeasibleNodesPercentageToFind = 5;
+    if (allNodes < kMinFeasibleNodesToFind || percentageOfNodesToScore >= 100)
+        return allNodes;
+    qsizetype percentage = percentageOfNodesToScore;
+    if (percentage <= 0)
+        percentage = std::max<qsizetype>(kMinFeasibleNodesPercentageToFind, 50 - allNodes / 125);
+    return std::max(kMinFeasibleNodesToFind, allNodes * percentage / 100);
+}
+
+SchedulingDecision scheduleOne(const PodInfo &pod, const Snapshot &snapshot, const Profile &profile, qsizetype startIndex)
 {
     SchedulingDecision d;
     d.podNamespace = pod.namespaceName;
     d.podName = pod.name;
     d.time = QDateTime::currentDateTimeUtc();
-    for (const NodeInfo &node : snapshot.nodes) {
+    const qsizetype all = snapshot.nodes.size();
+    d.nodesInCluster = all;
+    const qsizetype wanted = feasibleNodesToFind(all, profile.percentageOfNodesToScore);
+    std::vector<qsizetype> position;  // d.nodes[i] is snapshot.nodes[position[i]]
+    qsizetype feasible = 0;
+    for (qsizetype k = 0; k < all && feasible < wanted; ++k) {
+        const qsizetype at = (startIndex + k) % all;
+        const NodeInfo &node = snapshot.nodes[at];
         NodeVerdict v;
         v.node = node.name;
         for (const auto &plugin : profile.filters) {
@@ -46,19 +69,33 @@ SchedulingDecision scheduleOne(const PodInfo &pod, const Snapshot &snapshot, con
                 break;
             }
         }
+        feasible += v.feasible ? 1 : 0;
         d.nodes.append(v);
+        position.push_back(at);
     }
-    qint64 best = -1;
-    int ties = 0;
-    for (qsizetype i = 0; i < d.nodes.size(); ++i) {
-        NodeVerdict &v = d.nodes[i];
-        if (!v.feasible)
-            continue;
-        for (const auto &plugin : profile.scores) {
-            const qint64 s = plugin->score(pod, snapshot.nodes[i], snapshot) * plugin->weight();
+    // Score: each plugin over every feasible node, then its NormalizeScore
+    // over those scores, then its weight.
+    std::vector<qsizetype> feasibleAt;
+    for (qsizetype i = 0; i < d.nodes.size(); ++i)
+        if (d.nodes[i].feasible)
+            feasibleAt.push_back(i);
+    QList<qint64> raw;
+    for (const auto &plugin : profile.scores) {
+        raw.clear();
+        for (qsizetype i : feasibleAt)
+            raw.append(plugin->score(pod, snapshot.nodes[position[size_t(i)]], snapshot));
+        plugin->normalizeScores(pod, raw);
+        for (size_t k = 0; k < feasibleAt.size(); ++k) {
+            NodeVerdict &v = d.nodes[feasibleAt[k]];
+            const qint64 s = raw[qsizetype(k)] * plugin->weight();
             v.scores.append({plugin->name(), s});
             v.totalScore += s;
         }
+    }
+    qint64 best = -1;
+    int ties = 0;
+    for (qsizetype i : feasibleAt) {
+        const NodeVerdict &v = d.nodes[i];
         // Ties are broken at random, as Kubernetes does (reservoir sampling).
         if (v.totalScore > best) {
             best = v.totalScore;
@@ -71,6 +108,41 @@ SchedulingDecision scheduleOne(const PodInfo &pod, const Snapshot &snapshot, con
     if (d.selectedNode.isEmpty())
         d.message = fitErrorMessage(d);
     return d;
+}
+
+SchedulingDecision summarized(const SchedulingDecision &decision, qsizetype keep)
+{
+    if (decision.nodes.size() <= keep)
+        return decision;
+    SchedulingDecision out = decision;
+    out.nodes.clear();
+    QList<const NodeVerdict *> feasible;
+    QSet<QString> reasonsSeen;
+    QList<const NodeVerdict *> rejected;
+    for (const NodeVerdict &v : decision.nodes) {
+        if (v.feasible) {
+            feasible.append(&v);
+            continue;
+        }
+        const QString why = v.filters.isEmpty() ? QString() : v.filters.last().first + v.filters.last().second.reasons.join(QLatin1Char(';'));
+        if (!reasonsSeen.contains(why)) {
+            reasonsSeen.insert(why);
+            rejected.append(&v);
+        }
+    }
+    std::stable_sort(feasible.begin(), feasible.end(), [&decision](const NodeVerdict *a, const NodeVerdict *b) {
+        if ((a->node == decision.selectedNode) != (b->node == decision.selectedNode))
+            return a->node == decision.selectedNode;
+        return a->totalScore > b->totalScore;
+    });
+    // Half for the best nodes, the rest for why others were turned down.
+    const qsizetype rejectedRoom = std::min<qsizetype>(rejected.size(), keep / 2);
+    for (qsizetype i = 0; i < feasible.size() && out.nodes.size() < keep - rejectedRoom; ++i)
+        out.nodes.append(*feasible[i]);
+    for (qsizetype i = 0; i < rejected.size() && out.nodes.size() < keep; ++i)
+        out.nodes.append(*rejected[i]);
+    out.omittedNodes = decision.nodes.size() - out.nodes.size();
+    return out;
 }
 
 QJsonObject decisionJson(const SchedulingDecision &d)
@@ -92,6 +164,11 @@ QJsonObject decisionJson(const SchedulingDecision &d)
                                  {QStringLiteral("total"), v.totalScore}});
     }
     QJsonObject out{{QStringLiteral("time"), d.time.toString(Qt::ISODate)}, {QStringLiteral("nodes"), nodes}};
+    if (d.omittedNodes > 0) {
+        // A large cluster: the verdicts kept, out of how many looked at.
+        out.insert(QStringLiteral("nodesEvaluated"), d.nodes.size() + d.omittedNodes);
+        out.insert(QStringLiteral("nodesOmitted"), d.omittedNodes);
+    }
     if (!d.selectedNode.isEmpty())
         out.insert(QStringLiteral("selected"), d.selectedNode);
     else
@@ -112,7 +189,8 @@ QString fitErrorMessage(const SchedulingDecision &decision)
     for (auto it = histogram.begin(); it != histogram.end(); ++it)
         parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
     parts.sort();
-    return QStringLiteral("0/%1 nodes are available: %2.").arg(decision.nodes.size()).arg(parts.join(QStringLiteral(", ")));
+    const qsizetype all = std::max(decision.nodesInCluster, decision.nodes.size() + decision.omittedNodes);
+    return QStringLiteral("0/%1 nodes are available: %2.").arg(all).arg(parts.join(QStringLiteral(", ")));
 }
 
 }  // namespace timoneiro::scheduler

@@ -6,10 +6,6 @@
 namespace timoneiro::scheduler {
 
 namespace {
-const api::ResourceInfo &resource(const char *plural)
-{
-    return *api::ResourceRegistry::builtin().find(QString(), QStringLiteral("v1"), QLatin1String(plural));
-}
 QString nodeNameOf(const QJsonObject &pod)
 {
     return pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString();
@@ -24,11 +20,12 @@ bool terminal(const QJsonObject &pod)
 Scheduler::Scheduler(client::Client &client, QObject *parent)
     : QObject(parent),
       client_(client),
-      pods_(client, resource("pods")),
-      nodes_(client, resource("nodes")),
+      pods_(client, api::builtinResource(QString(), QStringLiteral("pods"))),
+      nodes_(client, api::builtinResource(QString(), QStringLiteral("nodes"))),
       events_(client, QStringLiteral("default-scheduler"))
 {
     connect(&pods_, &client::Informer::added, this, [this](const QJsonObject &pod) {
+        trackPod(pod);
         if (responsibleFor(pod))
             queue_.add(client::Informer::keyOf(pod));
     });
@@ -36,18 +33,31 @@ Scheduler::Scheduler(client::Client &client, QObject *parent)
         const QString key = client::Informer::keyOf(pod);
         if (!nodeNameOf(pod).isEmpty())
             assumed_.remove(key);
-        else if (responsibleFor(pod) && !unschedulable_.contains(key))
+        trackPod(pod);
+        if (nodeNameOf(pod).isEmpty() && responsibleFor(pod) && !unschedulable_.contains(key))
             queue_.add(key);
     });
     // Freed room or new nodes may make waiting pods fit.
     connect(&pods_, &client::Informer::deleted, this, [this](const QJsonObject &pod) {
-        assumed_.remove(client::Informer::keyOf(pod));
-        unschedulable_.remove(client::Informer::keyOf(pod));
-        reported_.remove(client::Informer::keyOf(pod));
+        const QString key = client::Informer::keyOf(pod);
+        assumed_.remove(key);
+        cache_.removePod(key);
+        unschedulable_.remove(key);
+        reported_.remove(key);
+        decisions_.remove(key);
         requeueUnschedulable();
     });
-    connect(&nodes_, &client::Informer::added, this, &Scheduler::requeueUnschedulable);
-    connect(&nodes_, &client::Informer::updated, this, &Scheduler::requeueUnschedulable);
+    connect(&nodes_, &client::Informer::added, this, [this](const QJsonObject &node) {
+        cache_.addNode(node);
+        requeueUnschedulable();
+    });
+    connect(&nodes_, &client::Informer::updated, this, [this](const QJsonObject &, const QJsonObject &node) {
+        cache_.updateNode(node);
+        requeueUnschedulable();
+    });
+    connect(&nodes_, &client::Informer::deleted, this, [this](const QJsonObject &node) {
+        cache_.removeNode(node.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString());
+    });
     queue_.setProcessor([this](const QString &key) { return scheduleKey(key); });
 }
 
@@ -80,23 +90,14 @@ void Scheduler::requeueUnschedulable()
         queue_.add(key);
 }
 
-Snapshot Scheduler::snapshot() const
+void Scheduler::trackPod(const QJsonObject &pod)
 {
-    Snapshot s;
-    QHash<QString, qsizetype> index;
-    for (const QJsonObject &n : nodes_.list()) {
-        index.insert(n.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString(), s.nodes.size());
-        s.nodes.append(NodeInfo::from(n));
-    }
-    for (const QJsonObject &p : pods_.list()) {
-        QString node = nodeNameOf(p);
-        if (node.isEmpty())
-            node = assumed_.value(client::Informer::keyOf(p));
-        if (node.isEmpty() || terminal(p) || !index.contains(node))
-            continue;
-        s.nodes[index.value(node)].addPod(PodInfo::from(p));
-    }
-    return s;
+    // Where the pod counts: its node, else where it is assumed; terminal pods use nothing.
+    const QString key = client::Informer::keyOf(pod);
+    QString node = terminal(pod) ? QString() : nodeNameOf(pod);
+    if (node.isEmpty() && !terminal(pod))
+        node = assumed_.value(key);
+    cache_.setPod(key, PodInfo::from(pod), node);
 }
 
 void Scheduler::markUnschedulable(const QJsonObject &pod, const QString &message)
@@ -114,9 +115,15 @@ void Scheduler::markUnschedulable(const QJsonObject &pod, const QString &message
                                   {QStringLiteral("lastTransitionTime"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
     const QJsonObject patch{{QStringLiteral("status"), QJsonObject{{QStringLiteral("conditions"), conditions}}}};
     const QJsonObject meta = pod.value(QStringLiteral("metadata")).toObject();
-    client_.patch(resource("pods"), meta.value(QStringLiteral("namespace")).toString(), meta.value(QStringLiteral("name")).toString(),
+    client_.patch(api::builtinResource(QString(), QStringLiteral("pods")), meta.value(QStringLiteral("namespace")).toString(), meta.value(QStringLiteral("name")).toString(),
                   client::PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
                   [](const api::Result<QJsonObject> &) {}, QStringLiteral("status"));
+}
+
+QJsonObject Scheduler::decisionAnnotation(const SchedulingDecision &d)
+{
+    return {{QStringLiteral("scheduler.timoneiro.io/decision"),
+             QString::fromUtf8(QJsonDocument(decisionJson(d)).toJson(QJsonDocument::Compact))}};
 }
 
 void Scheduler::keepDecision(const QString &ns, const QString &name, const QString &key)
@@ -124,11 +131,8 @@ void Scheduler::keepDecision(const QString &ns, const QString &name, const QStri
     auto it = decisions_.find(key);
     if (it == decisions_.end())
         return;
-    const QJsonObject patch{{QStringLiteral("metadata"),
-                             QJsonObject{{QStringLiteral("annotations"),
-                                          QJsonObject{{QStringLiteral("scheduler.timoneiro.io/decision"),
-                                                       QString::fromUtf8(QJsonDocument(decisionJson(*it)).toJson(QJsonDocument::Compact))}}}}}};
-    client_.patch(resource("pods"), ns, name, client::PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
+    const QJsonObject patch{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("annotations"), decisionAnnotation(*it)}}}};
+    client_.patch(api::builtinResource(QString(), QStringLiteral("pods")), ns, name, client::PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
                   [](const api::Result<QJsonObject> &) {});
 }
 
@@ -138,9 +142,14 @@ bool Scheduler::scheduleKey(const QString &key)
     if (!pod || !responsibleFor(*pod) || assumed_.contains(key))
         return true;
     const PodInfo info = PodInfo::from(*pod);
-    SchedulingDecision d = scheduleOne(info, snapshot(), profile_);
+    const Snapshot &snapshot = cache_.snapshot();
+    SchedulingDecision full = scheduleOne(info, snapshot, profile_, nextStartNodeIndex_);
+    if (!snapshot.nodes.isEmpty())
+        nextStartNodeIndex_ = (nextStartNodeIndex_ + processedNodes(full)) % snapshot.nodes.size();
+    emit decided(full);
+    // What is kept (here and on the pod) stays small however many nodes there are.
+    const SchedulingDecision d = summarized(full);
     decisions_.insert(key, d);
-    emit decided(d);
     if (d.selectedNode.isEmpty()) {
         unschedulable_.insert(key);
         // The same words Kubernetes uses, as an event each attempt (the
@@ -154,24 +163,31 @@ bool Scheduler::scheduleKey(const QString &key)
         return true;
     }
     assumed_.insert(key, d.selectedNode);
+    cache_.setPod(key, info, d.selectedNode);  // assumed: the next cycle counts it there
+    // The decision rides on the Binding: the API server copies a Binding's
+    // annotations onto the pod, so binding and keeping it is one write.
     const QJsonObject binding{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
                               {QStringLiteral("kind"), QStringLiteral("Binding")},
                               {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), info.name},
-                                                                       {QStringLiteral("namespace"), info.namespaceName}}},
+                                                                       {QStringLiteral("namespace"), info.namespaceName},
+                                                                       {QStringLiteral("annotations"), decisionAnnotation(d)}}},
                               {QStringLiteral("target"), QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
                                                                      {QStringLiteral("kind"), QStringLiteral("Node")},
                                                                      {QStringLiteral("name"), d.selectedNode}}}};
     const QJsonObject podCopy = *pod;
-    client_.post(client::Client::path(resource("pods"), info.namespaceName, info.name, QStringLiteral("binding")), binding,
+    client_.post(client::Client::path(api::builtinResource(QString(), QStringLiteral("pods")), info.namespaceName, info.name, QStringLiteral("binding")), binding,
                  [this, key, podCopy, node = d.selectedNode, ns = info.namespaceName, name = info.name](const api::Result<QJsonObject> &r) {
                      if (!r) {
                          assumed_.remove(key);
+                         if (auto fresh = pods_.get(key))
+                             trackPod(*fresh);
+                         else
+                             cache_.removePod(key);
                          queue_.addRateLimited(key);
                          return;
                      }
                      events_.record(podCopy, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
                                     QStringLiteral("Successfully assigned %1/%2 to %3").arg(ns, name, node));
-                     keepDecision(ns, name, key);
                  });
     return true;
 }

@@ -3,6 +3,7 @@
 // per pod (filter, score, pick), binds through pods/binding, and records
 // Scheduled / FailedScheduling events. Pods that fit nowhere wait in the
 // unschedulable set until the cluster changes; failed binds back off.
+#include "cache.h"
 #include "schedule_one.h"
 
 #include "client/event_recorder.h"
@@ -28,7 +29,9 @@ signals:
 
 private:
     bool scheduleKey(const QString &key);
-    Snapshot snapshot() const;
+    // Counts the pod in the cache where it is bound or assumed.
+    void trackPod(const QJsonObject &pod);
+    static QJsonObject decisionAnnotation(const SchedulingDecision &decision);
     bool responsibleFor(const QJsonObject &pod) const;
     void requeueUnschedulable();
     void markUnschedulable(const QJsonObject &pod, const QString &message);
@@ -40,7 +43,9 @@ private:
     client::WorkQueue queue_;
     client::EventRecorder events_;
     Profile profile_ = Profile::defaults();
-    QHash<QString, QString> assumed_;  // pod key -> node, until the cache shows the binding
+    QHash<QString, QString> assumed_;  // pod key -> node, until the informer shows the binding
+    Cache cache_;
+    qsizetype nextStartNodeIndex_ = 0;
     QSet<QString> unschedulable_;
     QHash<QString, QString> reported_;  // pod key -> the FailedScheduling message last written
     QHash<QString, SchedulingDecision> decisions_;

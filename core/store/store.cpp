@@ -7,7 +7,9 @@
 #include "sqlite_statement.h"
 #include "watch_hub.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QThread>
 
 #include <mutex>
 #include <optional>
@@ -59,12 +61,59 @@ struct Store::Private {
     qint64 revision = 0;
     qint64 compacted = 0;
 
-    Statement begin, commit, rollback;
+    Statement begin, commit, rollback, savepoint, release, rollbackTo;
+
+    // Group commit (see Store::setGroupCommit): writes made on the event
+    // loop's thread share one transaction, committed by flush() before the
+    // loop delivers anything that depends on them.
+    bool groupCommit = false;
+    bool inBatch = false;
+    QList<StoreEvent> unpublished;  // events of the open batch, published at its commit
+    std::shared_ptr<int> alive = std::make_shared<int>(0);
     Statement getCurrent, insertRow, upsertCurrent, deleteCurrent;
     Statement listRange, replayRange, historyOf, setMeta;
     Statement compactSuperseded, compactMarkers;
 
-    ~Private() { sqlite3_close_v2(db); }
+    ~Private()
+    {
+        if (inBatch)
+            commit.reset().step();
+        sqlite3_close_v2(db);
+    }
+
+    bool batching() const
+    {
+        // A bounded batch, and only on the thread whose event loop runs the flush.
+        const QCoreApplication *app = QCoreApplication::instance();
+        return groupCommit && app && QThread::currentThread() == app->thread() && unpublished.size() < 1000;
+    }
+
+    // Commits the open batch and publishes its events. A failed commit
+    // stops the process, as etcd stops on a failed WAL sync: the writes'
+    // callers have not been answered yet, so nothing acknowledged is lost.
+    void flushLocked()
+    {
+        if (!inBatch)
+            return;
+        inBatch = false;
+        if (commit.reset().step() != SQLITE_DONE)
+            qFatal("store: commit failed: %s", sqlite3_errmsg(db));
+        for (const StoreEvent &e : std::exchange(unpublished, {}))
+            hub.publish(e);
+    }
+
+    void scheduleFlush()
+    {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [this, weak = std::weak_ptr<int>(alive)] {
+                if (!weak.lock())
+                    return;
+                std::lock_guard guard(lock);
+                flushLocked();
+            },
+            Qt::QueuedConnection);
+    }
 
     ApiError sqlError(const char *what) const
     {
@@ -89,8 +138,21 @@ struct Store::Private {
                           bool deleted, const QString &actor)
     {
         const qint64 rev = revision + 1;
-        if (begin.reset().step() != SQLITE_DONE)
-            return sqlError("begin");
+        const bool batch = batching();
+        if (batch) {
+            if (!inBatch) {
+                if (begin.reset().step() != SQLITE_DONE)
+                    return sqlError("begin");
+                inBatch = true;
+                scheduleFlush();
+            }
+            if (savepoint.reset().step() != SQLITE_DONE)
+                return sqlError("savepoint");
+        } else {
+            flushLocked();  // an open batch goes first, so revisions commit in order
+            if (begin.reset().step() != SQLITE_DONE)
+                return sqlError("begin");
+        }
         const qint64 createRev = prev ? prev->createRevision : rev;
         insertRow.reset().bind(1, rev).bind(2, key).bind(3, qint64(prev ? 0 : 1)).bind(4, qint64(deleted ? 1 : 0))
             .bind(5, createRev).bind(6, prev ? prev->revision : 0).bind(8, actor);
@@ -101,7 +163,15 @@ struct Store::Private {
             ok = deleteCurrent.reset().bind(1, key).step() == SQLITE_DONE;
         else if (ok)
             ok = upsertCurrent.reset().bind(1, key).bind(2, rev).step() == SQLITE_DONE;
-        if (!ok || commit.reset().step() != SQLITE_DONE) {
+        if (batch) {
+            if (!ok || release.reset().step() != SQLITE_DONE) {
+                // Only this write is undone; the batch goes on.
+                ApiError e = sqlError("write");
+                rollbackTo.reset().step();
+                release.reset().step();
+                return e;
+            }
+        } else if (!ok || commit.reset().step() != SQLITE_DONE) {
             ApiError e = sqlError("write");
             rollback.reset().step();
             return e;
@@ -114,7 +184,10 @@ struct Store::Private {
         event.prevValue = prev ? prev->value : QByteArray();
         event.revision = rev;
         event.actor = actor;
-        hub.publish(event);
+        if (batch)
+            unpublished.append(event);
+        else
+            hub.publish(event);
         return rev;
     }
 
@@ -133,7 +206,8 @@ struct Store::Private {
     bool prepareAll()
     {
         return begin.prepare(db, "BEGIN IMMEDIATE") && commit.prepare(db, "COMMIT")
-            && rollback.prepare(db, "ROLLBACK")
+            && rollback.prepare(db, "ROLLBACK") && savepoint.prepare(db, "SAVEPOINT w")
+            && release.prepare(db, "RELEASE w") && rollbackTo.prepare(db, "ROLLBACK TO w")
             && getCurrent.prepare(db, "SELECT l.revision, l.create_revision, l.value FROM current c "
                                       "JOIN log l ON l.revision = c.revision WHERE c.key = ?1")
             && insertRow.prepare(db, "INSERT INTO log(revision, key, created, deleted, create_revision, "
@@ -250,6 +324,20 @@ Result<ListResult> Store::list(const QString &prefix, qint64 limit, const QStrin
     return result;
 }
 
+void Store::setGroupCommit(bool on)
+{
+    std::lock_guard guard(d->lock);
+    d->groupCommit = on;
+    if (!on)
+        d->flushLocked();
+}
+
+void Store::flush()
+{
+    std::lock_guard guard(d->lock);
+    d->flushLocked();
+}
+
 qint64 Store::currentRevision() const
 {
     std::lock_guard guard(d->lock);
@@ -277,6 +365,8 @@ private:
 Result<std::unique_ptr<Watch>> Store::watch(const QString &prefix, qint64 fromRevision, WatchCallback callback)
 {
     std::lock_guard guard(d->lock);
+    // Replay reads committed rows and the subscription starts after them.
+    d->flushLocked();
     if (fromRevision > 0 && fromRevision < d->compacted)
         return storeError(410, "Expired", QStringLiteral("too old resource version: %1 (%2)")
                                               .arg(fromRevision).arg(d->compacted));
@@ -295,6 +385,7 @@ Result<std::unique_ptr<Watch>> Store::watch(const QString &prefix, qint64 fromRe
 Result<qint64> Store::compact(qint64 revision)
 {
     std::lock_guard guard(d->lock);
+    d->flushLocked();
     revision = std::min(revision, d->revision);
     if (revision <= d->compacted)
         return d->compacted;

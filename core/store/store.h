@@ -77,6 +77,19 @@ public:
     // Live keys starting with prefix, sorted by key, after startAfter (exclusive),
     // at most limit items (0 = all).
     Result<ListResult> list(const QString &prefix, qint64 limit = 0, const QString &startAfter = {}) const;
+    // Group commit: writes made on the thread of the application's event
+    // loop join one open transaction, committed (and their watch events
+    // published) by a flush posted to that loop when the transaction opens
+    // -- one fsync for every write made before the loop gets to it, instead
+    // of one each. Reads on this connection see the writes at once. Callers
+    // must answer a write only through a posted event (as the in-process
+    // transport and the HTTP server do): posted after the flush, the answer
+    // goes out once the write is on disk. Off by default; writes on other
+    // threads, and a batch of a thousand, commit at once as ever.
+    void setGroupCommit(bool on);
+    // Commits the open batch now (the store does it itself; for shutdown and tests).
+    void flush();
+
     qint64 currentRevision() const;
     qint64 compactedRevision() const;
 

@@ -4,6 +4,7 @@
 // Prints figures; asserts nothing about time.
 //
 //   bench_apiserver_http [--clients N] [--objects N] [--watch-events N]
+#include "bench_support.h"
 #include "timoneirod_process.h"
 
 #include <QCommandLineParser>
@@ -25,6 +26,7 @@
 #include <cstdio>
 #include <vector>
 
+using timoneiro::bench::percentile;
 using timoneiro::testing::TimoneirodProcess;
 
 namespace {
@@ -45,25 +47,7 @@ QSslConfiguration gTls;
 // One blocking request on this thread's manager; returns the HTTP status.
 int request(QNetworkAccessManager &nam, const QByteArray &method, const QUrl &url, const QByteArray &body = {})
 {
-    QNetworkRequest req(url);
-    req.setSslConfiguration(gTls);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    QNetworkReply *reply = nam.sendCustomRequest(req, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->readAll();
-    reply->deleteLater();
-    return status;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+    return timoneiro::bench::request(nam, gTls, method, url, body).status;
 }
 
 // The floor: what SQLite itself does on this disk with the store's settings

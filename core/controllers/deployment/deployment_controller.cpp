@@ -141,7 +141,7 @@ void DeploymentController::createNewSet(const QJsonObject &d, const QString &has
                                              {QStringLiteral("selector"), selector},
                                              {QStringLiteral("template"), tmpl}}}};
     creating_.insert(key);
-    client_.create(resource("apps", "replicasets"), namespaceOf(d), rs, [this, key, d, name, replicas](const api::Result<QJsonObject> &r) {
+    client_.create(builtinResource("apps", "replicasets"), namespaceOf(d), rs, [this, key, d, name, replicas](const api::Result<QJsonObject> &r) {
         creating_.remove(key);
         if (!r && r.error().code != 409) {
             queue_.addRateLimited(client::Informer::keyOf(d));
@@ -158,7 +158,7 @@ void DeploymentController::scaleSet(const QJsonObject &d, const QJsonObject &rs,
     if (from == replicas)
         return;
     const QJsonObject patch{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), replicas}}}};
-    client_.patch(resource("apps", "replicasets"), namespaceOf(rs), nameOf(rs), client::PatchType::Merge,
+    client_.patch(builtinResource("apps", "replicasets"), namespaceOf(rs), nameOf(rs), client::PatchType::Merge,
                   QJsonDocument(patch).toJson(QJsonDocument::Compact), retryOnError(client::Informer::keyOf(d)));
     events_.record(d, QStringLiteral("Normal"), QStringLiteral("ScalingReplicaSet"),
                    QStringLiteral("Scaled %1 replica set %2 from %3 to %4")
@@ -171,7 +171,7 @@ void DeploymentController::setRevision(const QJsonObject &rs, int revision)
 {
     const QJsonObject patch{{QStringLiteral("metadata"),
                              QJsonObject{{QStringLiteral("annotations"), QJsonObject{{kRevision, QString::number(revision)}}}}}};
-    client_.patch(resource("apps", "replicasets"), namespaceOf(rs), nameOf(rs), client::PatchType::Merge,
+    client_.patch(builtinResource("apps", "replicasets"), namespaceOf(rs), nameOf(rs), client::PatchType::Merge,
                   QJsonDocument(patch).toJson(QJsonDocument::Compact), [](const api::Result<QJsonObject> &) {});
 }
 
@@ -231,7 +231,7 @@ bool DeploymentController::reconcile(const QString &key)
     if (revisionOf(d) != revision) {
         const QJsonObject patch{{QStringLiteral("metadata"),
                                  QJsonObject{{QStringLiteral("annotations"), QJsonObject{{kRevision, QString::number(revision)}}}}}};
-        client_.patch(resource("apps", "deployments"), namespaceOf(d), nameOf(d), client::PatchType::Merge,
+        client_.patch(builtinResource("apps", "deployments"), namespaceOf(d), nameOf(d), client::PatchType::Merge,
                       QJsonDocument(patch).toJson(QJsonDocument::Compact), retryOnError(key));
     }
     const int newSpec = specReplicas(*newSet);
@@ -273,7 +273,7 @@ bool DeploymentController::reconcile(const QString &key)
         if (&rs != newSet && specReplicas(rs) == 0 && statusInt(rs, "replicas") == 0)
             empty.append(rs);
     for (qsizetype i = 0; i + limit < empty.size(); ++i)
-        client_.remove(resource("apps", "replicasets"), namespaceOf(empty[i]), nameOf(empty[i]), [](const api::Result<QJsonObject> &) {});
+        client_.remove(builtinResource("apps", "replicasets"), namespaceOf(empty[i]), nameOf(empty[i]), [](const api::Result<QJsonObject> &) {});
     updateStatus(d, sets, newSet);
     return true;
 }
@@ -330,7 +330,7 @@ void DeploymentController::updateStatus(const QJsonObject &d, const QList<QJsonO
         return;
     QJsonObject next = d;
     next.insert(QStringLiteral("status"), status);
-    client_.updateStatus(resource("apps", "deployments"), next, retryOnError(client::Informer::keyOf(d)));
+    client_.updateStatus(builtinResource("apps", "deployments"), next, retryOnError(client::Informer::keyOf(d)));
 }
 
 }  // namespace timoneiro::controllers

@@ -9,10 +9,6 @@ namespace timoneiro::controllers {
 
 namespace {
 
-bool podReady(const QJsonObject &pod)
-{
-    return api::conditionStatus(pod, QStringLiteral("Ready")) == QLatin1String("True");
-}
 
 // The port number a Service port's targetPort means for this pod (0: none).
 int resolvePort(const QJsonObject &servicePort, const QJsonObject &pod)
@@ -58,7 +54,7 @@ EndpointsView computeEndpoints(const QJsonObject &svc, const QList<QJsonObject> 
         if (phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed"))
             continue;
         const bool terminating = isDeleting(pod);
-        const bool ready = (podReady(pod) || publishNotReady) && !terminating;
+        const bool ready = (api::isReady(pod) || publishNotReady) && !terminating;
         QJsonArray resolved;
         QStringList signature;
         for (const QJsonValue &pv : ports) {
@@ -83,7 +79,7 @@ EndpointsView computeEndpoints(const QJsonObject &svc, const QList<QJsonObject> 
         }
         QJsonObject endpoint{{QStringLiteral("addresses"), QJsonArray{ip}},
                              {QStringLiteral("conditions"), QJsonObject{{QStringLiteral("ready"), ready},
-                                                                        {QStringLiteral("serving"), podReady(pod)},
+                                                                        {QStringLiteral("serving"), api::isReady(pod)},
                                                                         {QStringLiteral("terminating"), terminating}}},
                              {QStringLiteral("targetRef"), targetRef(pod)}};
         if (!node.isEmpty())
@@ -144,10 +140,10 @@ bool EndpointsController::reconcile(const QString &key)
     if (!svc) {
         // The apiserver's own kubernetes Endpoints have no Service selector; others go with their Service.
         if (current && key != QLatin1String("default/kubernetes"))
-            client_.remove(resource("", "endpoints"), ns, name, retryOnError(key));
+            client_.remove(builtinResource("", "endpoints"), ns, name, retryOnError(key));
         for (const QJsonObject &slice : slices_.list(ns))
             if (metaOf(slice).value(QStringLiteral("labels")).toObject().value(QStringLiteral("kubernetes.io/service-name")).toString() == name)
-                client_.remove(resource("discovery.k8s.io", "endpointslices"), ns, nameOf(slice), retryOnError(key));
+                client_.remove(builtinResource("discovery.k8s.io", "endpointslices"), ns, nameOf(slice), retryOnError(key));
         return true;
     }
     if (!managed)
@@ -162,13 +158,13 @@ bool EndpointsController::reconcile(const QString &key)
     if (!view.subsets.isEmpty())
         wanted.insert(QStringLiteral("subsets"), view.subsets);
     if (!current) {
-        client_.create(resource("", "endpoints"), ns, wanted, retryOnError(key));
+        client_.create(builtinResource("", "endpoints"), ns, wanted, retryOnError(key));
     } else if (current->value(QStringLiteral("subsets")) != wanted.value(QStringLiteral("subsets"))
                || metaOf(*current).value(QStringLiteral("labels")) != metaOf(wanted).value(QStringLiteral("labels"))) {
         QJsonObject meta = metaOf(*current);
         meta.insert(QStringLiteral("labels"), metaOf(wanted).value(QStringLiteral("labels")));
         wanted.insert(QStringLiteral("metadata"), meta);
-        client_.update(resource("", "endpoints"), wanted, retryOnError(key));
+        client_.update(builtinResource("", "endpoints"), wanted, retryOnError(key));
     }
     syncSlice(key, *svc, view);
     return true;
@@ -210,10 +206,10 @@ void EndpointsController::syncSlice(const QString &key, const QJsonObject &svc, 
     slice.insert(QStringLiteral("endpoints"), endpoints);
     slice.insert(QStringLiteral("ports"), view.slicePorts);
     if (current)
-        client_.update(resource("discovery.k8s.io", "endpointslices"), slice, retryOnError(key));
+        client_.update(builtinResource("discovery.k8s.io", "endpointslices"), slice, retryOnError(key));
     else {
         creating_.insert(key);
-        client_.create(resource("discovery.k8s.io", "endpointslices"), ns, slice, [this, key](const api::Result<QJsonObject> &r) {
+        client_.create(builtinResource("discovery.k8s.io", "endpointslices"), ns, slice, [this, key](const api::Result<QJsonObject> &r) {
             if (!r) {
                 creating_.remove(key);
                 queue_.addRateLimited(key);

@@ -48,7 +48,53 @@ GarbageCollector::GarbageCollector(client::Client &client, QObject *parent)
         });
         byKind_.insert(QLatin1String(k.kind), &informer);
         byPrefix_.insert(prefix, &informer);
+        // After the key mapping above (connected first), so it still sees a deleted owner's dependents.
+        connect(&informer, &client::Informer::added, this, [this, prefix](const QJsonObject &obj) { index(prefix, obj, true); });
+        connect(&informer, &client::Informer::updated, this,
+                [this, prefix](const QJsonObject &, const QJsonObject &obj) { index(prefix, obj, true); });
+        connect(&informer, &client::Informer::deleted, this, [this, prefix](const QJsonObject &obj) { index(prefix, obj, false); });
     }
+}
+
+void GarbageCollector::index(const QString &prefix, const QJsonObject &obj, bool present)
+{
+    const QString ref = prefix + QLatin1Char('|') + client::Informer::keyOf(obj);
+    const QString uid = uidOf(obj);
+    for (const QString &owner : ownersOf_.take(ref)) {
+        auto it = dependents_.find(owner);
+        if (it == dependents_.end())
+            continue;
+        it->remove(ref);
+        if (it->isEmpty())
+            dependents_.erase(it);
+    }
+    if (!present) {
+        if (byUid_.value(uid) == ref)
+            byUid_.remove(uid);
+        return;
+    }
+    if (!uid.isEmpty())
+        byUid_.insert(uid, ref);
+    QStringList owners;
+    for (const QJsonValue &r : metaOf(obj).value(QStringLiteral("ownerReferences")).toArray()) {
+        const QString owner = r.toObject().value(QStringLiteral("uid")).toString();
+        if (owner.isEmpty())
+            continue;
+        owners << owner;
+        dependents_[owner].insert(ref);
+    }
+    if (!owners.isEmpty())
+        ownersOf_.insert(ref, owners);
+}
+
+std::optional<QJsonObject> GarbageCollector::objectAt(const QString &ref, client::Informer **informer) const
+{
+    client::Informer *i = byPrefix_.value(ref.section(QLatin1Char('|'), 0, 0));
+    if (!i)
+        return std::nullopt;
+    if (informer)
+        *informer = i;
+    return i->get(ref.section(QLatin1Char('|'), 1));
 }
 
 std::optional<QJsonObject> GarbageCollector::ownerByUid(const QString &kind, const QString &uid) const
@@ -56,10 +102,14 @@ std::optional<QJsonObject> GarbageCollector::ownerByUid(const QString &kind, con
     client::Informer *informer = byKind_.value(kind);
     if (!informer)
         return QJsonObject{{QStringLiteral("unknown"), true}};  // kinds we do not watch are never collected
-    for (const QJsonObject &o : informer->list())
-        if (uidOf(o) == uid)
-            return o;
-    return std::nullopt;
+    auto it = byUid_.constFind(uid);
+    if (it == byUid_.constEnd())
+        return std::nullopt;
+    client::Informer *holder = nullptr;
+    auto obj = objectAt(*it, &holder);
+    if (holder != informer)
+        return std::nullopt;  // that uid is an object of another kind
+    return obj;
 }
 
 QList<QPair<const api::ResourceInfo *, QJsonObject>> GarbageCollector::dependentsOf(const QString &uid) const
@@ -67,11 +117,11 @@ QList<QPair<const api::ResourceInfo *, QJsonObject>> GarbageCollector::dependent
     QList<QPair<const api::ResourceInfo *, QJsonObject>> out;
     if (uid.isEmpty())
         return out;
-    for (client::Informer *informer : byPrefix_)
-        for (const QJsonObject &o : informer->list())
-            for (const QJsonValue &ref : metaOf(o).value(QStringLiteral("ownerReferences")).toArray())
-                if (ref.toObject().value(QStringLiteral("uid")).toString() == uid)
-                    out.append({&informer->resource(), o});
+    for (const QString &ref : dependents_.value(uid)) {
+        client::Informer *informer = nullptr;
+        if (auto obj = objectAt(ref, &informer))
+            out.append({&informer->resource(), *obj});
+    }
     return out;
 }
 

@@ -6,6 +6,8 @@
 // free. Then the finalizer comes off and the owner is deleted.
 #include "controllers/controller.h"
 
+#include <QSet>
+
 namespace timoneiro::controllers {
 
 class GarbageCollector final : public Controller {
@@ -29,8 +31,18 @@ private:
     QList<QPair<const api::ResourceInfo *, QJsonObject>> dependentsOf(const QString &uid) const;
     void removeFinalizer(const api::ResourceInfo &r, const QJsonObject &obj, const QString &finalizer);
 
+    // Keeps the owner graph below current: a lookup per event instead of a
+    // scan of every cached object (what made each pod write cost as much as
+    // the number of pods in the cluster).
+    void index(const QString &prefix, const QJsonObject &obj, bool present);
+    // The object named by "<group>/<plural>|<ns>/<name>", and its informer.
+    std::optional<QJsonObject> objectAt(const QString &ref, client::Informer **informer) const;
+
     QHash<QString, client::Informer *> byKind_;    // Kind -> informer
     QHash<QString, client::Informer *> byPrefix_;  // "<group>/<plural>" -> informer
+    QHash<QString, QString> byUid_;                // uid -> "<group>/<plural>|<ns>/<name>"
+    QHash<QString, QSet<QString>> dependents_;     // owner uid -> its dependents' refs
+    QHash<QString, QStringList> ownersOf_;         // a dependent's ref -> the owner uids it names
 };
 
 }  // namespace timoneiro::controllers

@@ -66,7 +66,7 @@ void NamespaceController::finalize(const QJsonObject &ns)
     QJsonObject spec = body.value(QStringLiteral("spec")).toObject();
     spec.insert(QStringLiteral("finalizers"), QJsonArray());
     body.insert(QStringLiteral("spec"), spec);
-    const QString path = client::Client::path(resource("", "namespaces"), {}, nameOf(ns), QStringLiteral("finalize"));
+    const QString path = client::Client::path(builtinResource("", "namespaces"), {}, nameOf(ns), QStringLiteral("finalize"));
     client_.put(path, body, retryOnError(nameOf(ns)));
 }
 

@@ -6,14 +6,32 @@
 
 namespace timoneiro::controllers {
 
+namespace {
+constexpr int kCidrs = 4 * 256;  // the /24s of 10.244.0.0/14
+}
+
 NodeIpamController::NodeIpamController(client::Client &client, QObject *parent)
     : Controller(client, QStringLiteral("node-ipam-controller"), parent), nodes_(watch("", "nodes"))
 {
+    // The CIDRs nodes hold, kept from events: a reconcile then costs no scan of every node.
+    auto track = [this](const QJsonObject &node, bool present) {
+        const QString name = nameOf(node);
+        assigned_.remove(byNode_.take(name));
+        const QString cidr = present ? node.value(QStringLiteral("spec")).toObject().value(QStringLiteral("podCIDR")).toString() : QString();
+        if (!cidr.isEmpty()) {
+            byNode_.insert(name, cidr);
+            assigned_.insert(cidr);
+        }
+    };
+    connect(&nodes_, &client::Informer::added, this, [track](const QJsonObject &n) { track(n, true); });
+    connect(&nodes_, &client::Informer::updated, this, [track](const QJsonObject &, const QJsonObject &n) { track(n, true); });
+    connect(&nodes_, &client::Informer::deleted, this, [track](const QJsonObject &n) { track(n, false); });
 }
 
 QString NodeIpamController::cidr(int n)
 {
-    return QStringLiteral("10.244.%1.0/24").arg(n);
+    // 10.244.1.0/24 .. 10.244.255.0/24, then on into 10.245-10.247 (10.244.0.0/14) for large simulated clusters.
+    return QStringLiteral("10.%1.%2.0/24").arg(244 + n / 256).arg(n % 256);
 }
 
 bool NodeIpamController::reconcile(const QString &key)
@@ -31,16 +49,15 @@ bool NodeIpamController::reconcile(const QString &key)
     if (pending_.contains(key))
         return true;
     QSet<QString> used(pending_.begin(), pending_.end());
-    for (const QJsonObject &n : nodes_.list())
-        used.insert(n.value(QStringLiteral("spec")).toObject().value(QStringLiteral("podCIDR")).toString());
+    used.unite(assigned_);
     // 10.244.0.0/24 stays free, as the first node of kubeadm clusters gets it only when asked.
-    for (int i = 1; i < 256; ++i) {
+    for (int i = 1; i < kCidrs; ++i) {
         if (used.contains(cidr(i)))
             continue;
         pending_.insert(key, cidr(i));
         const QJsonObject patch{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("podCIDR"), cidr(i)},
                                                                      {QStringLiteral("podCIDRs"), QJsonArray{cidr(i)}}}}};
-        client_.patch(resource("", "nodes"), {}, key, client::PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
+        client_.patch(builtinResource("", "nodes"), {}, key, client::PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
                       [this, key](const api::Result<QJsonObject> &r) {
                           if (!r) {
                               pending_.remove(key);

@@ -83,7 +83,7 @@ void NodeLifecycleController::markUnknown(const QJsonObject &node)
     status.insert(QStringLiteral("conditions"), conditions);
     QJsonObject updated = node;
     updated.insert(QStringLiteral("status"), status);
-    client_.updateStatus(resource("", "nodes"), updated, retryOnError(nameOf(node)));
+    client_.updateStatus(builtinResource("", "nodes"), updated, retryOnError(nameOf(node)));
     events_.record(node, QStringLiteral("Normal"), QStringLiteral("NodeNotReady"),
                    QStringLiteral("Node %1 status is now: NodeNotReady").arg(nameOf(node)));
 }
@@ -102,7 +102,7 @@ void NodeLifecycleController::setTaints(const QJsonObject &node, bool unreachabl
                                   {QStringLiteral("timeAdded"), now}});
     }
     const QJsonObject patch{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("taints"), taints}}}};
-    client_.patch(resource("", "nodes"), {}, nameOf(node), client::PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
+    client_.patch(builtinResource("", "nodes"), {}, nameOf(node), client::PatchType::Merge, QJsonDocument(patch).toJson(QJsonDocument::Compact),
                   retryOnError(nameOf(node)));
 }
 
@@ -142,7 +142,7 @@ void NodeLifecycleController::evictPods(const QJsonObject &node)
         evicted_.insert(uidOf(pod), now.toSecsSinceEpoch());
         events_.record(pod, QStringLiteral("Normal"), QStringLiteral("TaintManagerEviction"),
                        QStringLiteral("Marking for deletion Pod %1/%2").arg(namespaceOf(pod), nameOf(pod)));
-        client_.remove(resource("", "pods"), namespaceOf(pod), nameOf(pod), [](const api::Result<QJsonObject> &) {});
+        client_.remove(builtinResource("", "pods"), namespaceOf(pod), nameOf(pod), [](const api::Result<QJsonObject> &) {});
     }
     if (evicted_.size() > 10000)
         evicted_.clear();

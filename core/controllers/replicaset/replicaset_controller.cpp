@@ -13,10 +13,6 @@ namespace {
 // Kubernetes gives up waiting on expectations after five minutes.
 constexpr qint64 kExpectationsTimeoutMs = 5 * 60 * 1000;
 
-bool ready(const QJsonObject &pod)
-{
-    return api::conditionStatus(pod, QStringLiteral("Ready")) == QLatin1String("True");
-}
 
 bool active(const QJsonObject &pod)
 {
@@ -41,6 +37,16 @@ ReplicaSetController::ReplicaSetController(client::Client &client, QObject *pare
       sets_(watch("apps", "replicasets")),
       pods_(watch("", "pods", [this](const QJsonObject &pod) { return ownersOf(pod); }))
 {
+    // The pods of each namespace, so a reconcile reads its namespace's pods
+    // rather than every pod in the cluster.
+    connect(&pods_, &client::Informer::added, this, [this](const QJsonObject &pod) {
+        podsByNamespace_[namespaceOf(pod)].insert(client::Informer::keyOf(pod));
+    });
+    connect(&pods_, &client::Informer::deleted, this, [this](const QJsonObject &pod) {
+        auto it = podsByNamespace_.find(namespaceOf(pod));
+        if (it != podsByNamespace_.end() && it->remove(client::Informer::keyOf(pod)) && it->isEmpty())
+            podsByNamespace_.erase(it);
+    });
     // Pods seen appearing or going settle what was expected of their owner.
     connect(&pods_, &client::Informer::added, this, [this](const QJsonObject &pod) {
         for (const QString &key : ownersOf(pod))
@@ -93,7 +99,7 @@ QList<QJsonObject> ReplicaSetController::deletionOrder(QList<QJsonObject> pods)
     auto rank = [](const QJsonObject &p) {
         const bool scheduled = !p.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty();
         const bool running = p.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString() == QLatin1String("Running");
-        return (scheduled ? 4 : 0) + (running ? 2 : 0) + (ready(p) ? 1 : 0);
+        return (scheduled ? 4 : 0) + (running ? 2 : 0) + (api::isReady(p) ? 1 : 0);
     };
     std::stable_sort(pods.begin(), pods.end(), [&rank](const QJsonObject &a, const QJsonObject &b) {
         if (rank(a) != rank(b))
@@ -132,7 +138,11 @@ bool ReplicaSetController::reconcile(const QString &key)
     if (!selector || selector->empty())
         return true;
     QList<QJsonObject> owned;
-    for (const QJsonObject &pod : pods_.list(ns)) {
+    for (const QString &podKey : podsByNamespace_.value(ns)) {
+        const std::optional<QJsonObject> cached = pods_.get(podKey);
+        if (!cached)
+            continue;
+        const QJsonObject &pod = *cached;
         const QJsonObject ref = controllerRef(pod);
         const bool matches = selector->matches(metaOf(pod).value(QStringLiteral("labels")).toObject());
         if (ref.value(QStringLiteral("uid")).toString() == uidOf(*rs)) {
@@ -146,7 +156,7 @@ bool ReplicaSetController::reconcile(const QString &key)
                         refs.append(r);
                 const QJsonObject patch{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("ownerReferences"), refs},
                                                                                  {QStringLiteral("uid"), uidOf(pod)}}}};
-                client_.patch(resource("", "pods"), ns, nameOf(pod), client::PatchType::Merge,
+                client_.patch(builtinResource("", "pods"), ns, nameOf(pod), client::PatchType::Merge,
                               QJsonDocument(patch).toJson(QJsonDocument::Compact), retryOnError(key));
             }
         } else if (ref.isEmpty() && matches && !isDeleting(*rs) && active(pod)) {
@@ -155,7 +165,7 @@ bool ReplicaSetController::reconcile(const QString &key)
             refs.append(ownerReference(*rs));
             const QJsonObject patch{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("ownerReferences"), refs},
                                                                              {QStringLiteral("uid"), uidOf(pod)}}}};
-            client_.patch(resource("", "pods"), ns, nameOf(pod), client::PatchType::Merge,
+            client_.patch(builtinResource("", "pods"), ns, nameOf(pod), client::PatchType::Merge,
                           QJsonDocument(patch).toJson(QJsonDocument::Compact), retryOnError(key));
             owned.append(pod);
         }
@@ -175,7 +185,7 @@ bool ReplicaSetController::reconcile(const QString &key)
         const int n = std::min(diff, burst);
         expectations_[key] = {n, 0, QDateTime::currentMSecsSinceEpoch()};
         for (int i = 0; i < n; ++i) {
-            client_.create(resource("", "pods"), ns, newPod(*rs), [this, key, rsCopy = *rs](const api::Result<QJsonObject> &r) {
+            client_.create(builtinResource("", "pods"), ns, newPod(*rs), [this, key, rsCopy = *rs](const api::Result<QJsonObject> &r) {
                 if (!r) {
                     expectations_[key].adds = std::max(0, expectations_[key].adds - 1);
                     events_.record(rsCopy, QStringLiteral("Warning"), QStringLiteral("FailedCreate"),
@@ -191,7 +201,7 @@ bool ReplicaSetController::reconcile(const QString &key)
         const QList<QJsonObject> victims = deletionOrder(live).mid(0, std::min(-diff, burst));
         expectations_[key] = {0, int(victims.size()), QDateTime::currentMSecsSinceEpoch()};
         for (const QJsonObject &pod : victims) {
-            client_.remove(resource("", "pods"), ns, nameOf(pod), [this, key, rsCopy = *rs, name = nameOf(pod)](const api::Result<QJsonObject> &r) {
+            client_.remove(builtinResource("", "pods"), ns, nameOf(pod), [this, key, rsCopy = *rs, name = nameOf(pod)](const api::Result<QJsonObject> &r) {
                 if (!r && r.error().code != 404) {
                     expectations_[key].deletes = std::max(0, expectations_[key].deletes - 1);
                     queue_.addRateLimited(key);
@@ -214,7 +224,7 @@ void ReplicaSetController::updateStatus(const QJsonObject &rs, const QList<QJson
         if (!active(p))
             continue;
         ++replicas;
-        readyCount += ready(p) ? 1 : 0;
+        readyCount += api::isReady(p) ? 1 : 0;
         const QJsonObject labels = metaOf(p).value(QStringLiteral("labels")).toObject();
         bool all = true;
         for (auto it = tmplLabels.begin(); it != tmplLabels.end(); ++it)
@@ -234,7 +244,7 @@ void ReplicaSetController::updateStatus(const QJsonObject &rs, const QList<QJson
         return;
     QJsonObject updated = rs;
     updated.insert(QStringLiteral("status"), status);
-    client_.updateStatus(resource("apps", "replicasets"), updated, retryOnError(client::Informer::keyOf(rs)));
+    client_.updateStatus(builtinResource("apps", "replicasets"), updated, retryOnError(client::Informer::keyOf(rs)));
 }
 
 }  // namespace timoneiro::controllers

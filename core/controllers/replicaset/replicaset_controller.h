@@ -6,6 +6,8 @@
 // twice on a stale cache, as Kubernetes' controller does.
 #include "controllers/controller.h"
 
+#include <QSet>
+
 namespace timoneiro::controllers {
 
 class ReplicaSetController final : public Controller {
@@ -33,6 +35,7 @@ private:
     client::Informer &sets_;
     client::Informer &pods_;
     QHash<QString, Expectations> expectations_;
+    QHash<QString, QSet<QString>> podsByNamespace_;  // namespace -> keys of its pods in pods_
 };
 
 }  // namespace timoneiro::controllers

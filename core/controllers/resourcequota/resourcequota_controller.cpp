@@ -45,7 +45,7 @@ bool ResourceQuotaController::reconcile(const QString &key)
         return true;
     QJsonObject updated = *quota;
     updated.insert(QStringLiteral("status"), status);
-    client_.updateStatus(resource("", "resourcequotas"), updated, retryOnError(key));
+    client_.updateStatus(builtinResource("", "resourcequotas"), updated, retryOnError(key));
     return true;
 }
 

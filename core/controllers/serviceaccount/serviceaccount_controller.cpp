@@ -17,13 +17,13 @@ bool ServiceAccountController::reconcile(const QString &ns)
     if (!namespaceObj || isDeleting(*namespaceObj))
         return true;
     if (!accounts_.get(ns + QStringLiteral("/default")))
-        client_.create(resource("", "serviceaccounts"), ns,
+        client_.create(builtinResource("", "serviceaccounts"), ns,
                        {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
                         {QStringLiteral("kind"), QStringLiteral("ServiceAccount")},
                         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("default")}}}},
                        retryOnError(ns));
     if (!caPem_.isEmpty() && !configMaps_.get(ns + QStringLiteral("/kube-root-ca.crt")))
-        client_.create(resource("", "configmaps"), ns,
+        client_.create(builtinResource("", "configmaps"), ns,
                        {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
                         {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
                         {QStringLiteral("metadata"),

@@ -1,21 +1,16 @@
 #include "simulated_node.h"
 
+#include "api/object.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSysInfo>
 
 namespace timoneiro::kubelet {
 
 namespace {
-
-const api::ResourceInfo &res(const char *group, const char *plural)
-{
-    for (const api::ResourceInfo &r : api::ResourceRegistry::builtin().all())
-        if (r.group == QLatin1String(group) && r.plural == QLatin1String(plural))
-            return r;
-    Q_UNREACHABLE();
-}
 
 QString now()
 {
@@ -51,8 +46,8 @@ SimulatedNode::SimulatedNode(client::Client &client, SimulatedNodeConfig config,
     : QObject(parent),
       client_(client),
       config_(std::move(config)),
-      pods_(client, res("", "pods"), {}, client::ListOptions{{}, QStringLiteral("spec.nodeName=") + config_.name}),
-      nodes_(client, res("", "nodes"), {}, client::ListOptions{{}, QStringLiteral("metadata.name=") + config_.name}),
+      pods_(client, api::builtinResource("", "pods"), {}, client::ListOptions{{}, QStringLiteral("spec.nodeName=") + config_.name}),
+      nodes_(client, api::builtinResource("", "nodes"), {}, client::ListOptions{{}, QStringLiteral("metadata.name=") + config_.name}),
       events_(client, QStringLiteral("kubelet"), config_.name)
 {
     connect(&heartbeat_, &QTimer::timeout, this, &SimulatedNode::heartbeat);
@@ -79,7 +74,10 @@ SimulatedNode::SimulatedNode(client::Client &client, SimulatedNodeConfig config,
 
 void SimulatedNode::start()
 {
-    heartbeat_.start(config_.heartbeatMs);
+    // The first renewal at a random point of the period, then every period:
+    // independent kubelets are spread out, and a thousand simulated ones
+    // renewing at the same instant would be a burst of writes each period.
+    heartbeat_.start(int(QRandomGenerator::global()->bounded(quint32(std::max(1, config_.heartbeatMs)))) + 1);
     if (registered_) {
         heartbeat();  // back from a stop
         return;
@@ -128,7 +126,7 @@ void SimulatedNode::registerNode()
                                   {QStringLiteral("operatingSystem"), QStringLiteral("linux")},
                                   {QStringLiteral("architecture"), QStringLiteral("amd64")}}},
                      {QStringLiteral("conditions"), healthyConditions()}}}};
-    client_.create(res("", "nodes"), {}, node, [this, node](const api::Result<QJsonObject> &r) {
+    client_.create(api::builtinResource("", "nodes"), {}, node, [this, node](const api::Result<QJsonObject> &r) {
         if (r) {
             events_.record(*r, QStringLiteral("Normal"), QStringLiteral("RegisteredNode"),
                            QStringLiteral("Node %1 event: Registered simulated node %1").arg(config_.name));
@@ -136,7 +134,7 @@ void SimulatedNode::registerNode()
                            QStringLiteral("Node %1 status is now: NodeReady").arg(config_.name));
         } else if (r.error().code == 409) {
             // Registered before (a restart): report Ready again.
-            client_.updateStatus(res("", "nodes"), node, [](const api::Result<QJsonObject> &) {});
+            client_.updateStatus(api::builtinResource("", "nodes"), node, [](const api::Result<QJsonObject> &) {});
         }
         nodes_.start();
         pods_.start();
@@ -146,19 +144,17 @@ void SimulatedNode::registerNode()
 
 void SimulatedNode::heartbeat()
 {
+    if (heartbeat_.isActive() && heartbeat_.interval() != config_.heartbeatMs)
+        heartbeat_.setInterval(config_.heartbeatMs);
     // Back after a stop: the node controller had marked us Unknown; say Ready again.
     if (auto node = nodes_.get(config_.name)) {
-        QJsonArray conditions = node->value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray();
-        bool ready = false;
-        for (const QJsonValue &c : conditions)
-            ready = ready || (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready")
-                              && c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True"));
+        const bool ready = api::isReady(*node);
         if (!ready) {
             QJsonObject status = node->value(QStringLiteral("status")).toObject();
             status.insert(QStringLiteral("conditions"), healthyConditions());
             QJsonObject updated = *node;
             updated.insert(QStringLiteral("status"), status);
-            client_.updateStatus(res("", "nodes"), updated, [](const api::Result<QJsonObject> &) {});
+            client_.updateStatus(api::builtinResource("", "nodes"), updated, [](const api::Result<QJsonObject> &) {});
         }
     }
     const QJsonObject lease{
@@ -170,13 +166,13 @@ void SimulatedNode::heartbeat()
                                              {QStringLiteral("leaseDurationSeconds"), config_.leaseSeconds},
                                              {QStringLiteral("renewTime"), microNow()}}}};
     if (!leaseCreated_) {
-        client_.create(res("coordination.k8s.io", "leases"), QStringLiteral("kube-node-lease"), lease,
+        client_.create(api::builtinResource("coordination.k8s.io", "leases"), QStringLiteral("kube-node-lease"), lease,
                        [this](const api::Result<QJsonObject> &r) { leaseCreated_ = r.ok() || r.error().code == 409; });
         return;
     }
     const QJsonObject patch{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("renewTime"), microNow()},
                                                                  {QStringLiteral("holderIdentity"), config_.name}}}};
-    client_.patch(res("coordination.k8s.io", "leases"), QStringLiteral("kube-node-lease"), config_.name, client::PatchType::Merge,
+    client_.patch(api::builtinResource("coordination.k8s.io", "leases"), QStringLiteral("kube-node-lease"), config_.name, client::PatchType::Merge,
                   QJsonDocument(patch).toJson(QJsonDocument::Compact), [this](const api::Result<QJsonObject> &r) {
                       if (!r && r.error().code == 404)
                           leaseCreated_ = false;
@@ -210,7 +206,7 @@ void SimulatedNode::syncPod(const QJsonObject &pod)
     const QString key = client::Informer::keyOf(pod);
     if (meta.contains(QStringLiteral("deletionTimestamp"))) {
         // Nothing runs, so nothing to stop: the deletion completes at once.
-        client_.remove(res("", "pods"), ns, name, [](const api::Result<QJsonObject> &) {},
+        client_.remove(api::builtinResource("", "pods"), ns, name, [](const api::Result<QJsonObject> &) {},
                        QJsonObject{{QStringLiteral("gracePeriodSeconds"), 0},
                                    {QStringLiteral("preconditions"), QJsonObject{{QStringLiteral("uid"), meta.value(QStringLiteral("uid"))}}}});
         return;
@@ -253,7 +249,7 @@ void SimulatedNode::syncPod(const QJsonObject &pod)
     newStatus.insert(QStringLiteral("containerStatuses"), statuses);
     QJsonObject updated = pod;
     updated.insert(QStringLiteral("status"), newStatus);
-    client_.updateStatus(res("", "pods"), updated, [this, key, pod](const api::Result<QJsonObject> &r) {
+    client_.updateStatus(api::builtinResource("", "pods"), updated, [this, key, pod](const api::Result<QJsonObject> &r) {
         if (!r) {
             // Most often a conflict with a concurrent write: try again with the fresh pod.
             started_.remove(key);

@@ -75,24 +75,22 @@ PluginStatus NodeAffinity::filter(const PodInfo &pod, const NodeInfo &node, cons
     return PluginStatus::unresolvable(reason);
 }
 
-qint64 NodeAffinity::score(const PodInfo &pod, const NodeInfo &node, const Snapshot &snapshot) const
+qint64 NodeAffinity::score(const PodInfo &pod, const NodeInfo &node, const Snapshot &) const
 {
+    // The summed weights of the preferred terms the node matches; normalizeScores scales them to the best node.
     const QJsonArray preferred = nodeAffinityOf(pod).value(QStringLiteral("preferredDuringSchedulingIgnoredDuringExecution")).toArray();
-    if (preferred.isEmpty())
-        return 0;
-    auto raw = [&preferred](const NodeInfo &n) {
-        qint64 sum = 0;
-        for (const QJsonValue &p : preferred) {
-            const QJsonObject term = p.toObject();
-            if (nodeSelectorTermMatches(term.value(QStringLiteral("preference")).toObject(), n))
-                sum += term.value(QStringLiteral("weight")).toInt();
-        }
-        return sum;
-    };
-    qint64 best = 0;
-    for (const NodeInfo &n : snapshot.nodes)
-        best = std::max(best, raw(n));
-    return best == 0 ? 0 : raw(node) * kMaxNodeScore / best;
+    qint64 sum = 0;
+    for (const QJsonValue &p : preferred) {
+        const QJsonObject term = p.toObject();
+        if (nodeSelectorTermMatches(term.value(QStringLiteral("preference")).toObject(), node))
+            sum += term.value(QStringLiteral("weight")).toInt();
+    }
+    return sum;
+}
+
+void NodeAffinity::normalizeScores(const PodInfo &, QList<qint64> &scores) const
+{
+    defaultNormalizeScores(scores, false);
 }
 
 }  // namespace timoneiro::scheduler

@@ -13,6 +13,7 @@ public:
     QString name() const override { return QStringLiteral("NodeAffinity"); }
     PluginStatus filter(const PodInfo &pod, const NodeInfo &node, const Snapshot &) const override;
     qint64 score(const PodInfo &pod, const NodeInfo &node, const Snapshot &snapshot) const override;
+    void normalizeScores(const PodInfo &pod, QList<qint64> &scores) const override;
     int weight() const override { return 2; }
 };
 

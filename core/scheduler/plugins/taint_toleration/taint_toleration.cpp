@@ -55,30 +55,26 @@ PluginStatus TaintToleration::filter(const PodInfo &pod, const NodeInfo &node, c
                                                taint.value(QStringLiteral("value")).toString()));
 }
 
-qint64 TaintToleration::score(const PodInfo &pod, const NodeInfo &node, const Snapshot &snapshot) const
+qint64 TaintToleration::score(const PodInfo &pod, const NodeInfo &node, const Snapshot &) const
 {
-    // Normalized against the worst node, reversed: no untolerated
-    // PreferNoSchedule taints scores 100.
-    auto count = [&pod](const NodeInfo &n) {
-        qint64 c = 0;
-        const QJsonArray tolerations = pod.spec().value(QStringLiteral("tolerations")).toArray();
-        for (const QJsonValue &t : taintsOf(n)) {
-            const QJsonObject taint = t.toObject();
-            if (taint.value(QStringLiteral("effect")).toString() != QLatin1String("PreferNoSchedule"))
-                continue;
-            bool ok = false;
-            for (const QJsonValue &tol : tolerations)
-                ok = ok || tolerates(tol.toObject(), taint);
-            c += ok ? 0 : 1;
-        }
-        return c;
-    };
-    qint64 worst = 0;
-    for (const NodeInfo &n : snapshot.nodes)
-        worst = std::max(worst, count(n));
-    if (worst == 0)
-        return kMaxNodeScore;
-    return kMaxNodeScore - count(node) * kMaxNodeScore / worst;
+    // The untolerated PreferNoSchedule taints; normalizeScores reverses them against the worst node.
+    qint64 c = 0;
+    const QJsonArray tolerations = pod.spec().value(QStringLiteral("tolerations")).toArray();
+    for (const QJsonValue &t : taintsOf(node)) {
+        const QJsonObject taint = t.toObject();
+        if (taint.value(QStringLiteral("effect")).toString() != QLatin1String("PreferNoSchedule"))
+            continue;
+        bool ok = false;
+        for (const QJsonValue &tol : tolerations)
+            ok = ok || tolerates(tol.toObject(), taint);
+        c += ok ? 0 : 1;
+    }
+    return c;
+}
+
+void TaintToleration::normalizeScores(const PodInfo &, QList<qint64> &scores) const
+{
+    defaultNormalizeScores(scores, true);
 }
 
 }  // namespace timoneiro::scheduler
