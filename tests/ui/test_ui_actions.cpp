@@ -67,6 +67,14 @@ class Actions : public QObject {
         window_->selectObject({r.group.isEmpty() ? r.version : r.group + "/" + r.version, r.kind, ns, name, {}});
         return eventually([&] { return api::nameOf(window_->selectedObject()) == name; });
     }
+    // A pod of the web Deployment.
+    QJsonObject webPod()
+    {
+        for (const QJsonValue &v : items("", "pods", "default"))
+            if (api::metaOf(v.toObject()).value("labels").toObject().value("app").toString() == "web" && !api::isDeleting(v.toObject()))
+                return v.toObject();
+        return {};
+    }
     int runningPods(const QString &selectorApp)
     {
         int n = 0;
@@ -127,7 +135,7 @@ private slots:
 
     void screenshot()
     {
-        QVERIFY(select("", "pods", "default", api::nameOf(items("", "pods", "default").at(0).toObject())));
+        QVERIFY(select("", "pods", "default", api::nameOf(webPod())));
         window_->details()->setCurrentIndex(0);
         QTest::qWait(300);
         QVERIFY(window_->grab().save("/tmp/main_window.png"));
@@ -169,16 +177,30 @@ private slots:
         QVERIFY(!pods.isEmpty());
         const QString node = api::specOf(pods.at(0).toObject()).value("nodeName").toString();
         QVERIFY(!node.isEmpty());
+        // A pod no controller manages stays (kubectl drain would want --force).
+        auto bare = call([&](auto done) {
+            admin_->create(api::builtinResource("", "pods"), "default",
+                           QJsonObject{{"apiVersion", "v1"}, {"kind", "Pod"}, {"metadata", QJsonObject{{"name", "bare"}}},
+                                       {"spec", QJsonObject{{"nodeName", node},
+                                                            {"containers", QJsonArray{QJsonObject{{"name", "c"}, {"image", "busybox"}}}}}}},
+                           done);
+        });
+        QVERIFY(bare.ok());
         QVERIFY(select("", "nodes", {}, node));
         window_->drainSelected();
         QVERIFY(eventually([&] { return api::specOf(get("", "nodes", {}, node)).value("unschedulable").toBool(); }));
-        QVERIFY(eventually([&] { return items("", "pods", {}, "spec.nodeName=" + node).isEmpty(); }));
+        QVERIFY(eventually([&] {
+            const QJsonArray left = items("", "pods", {}, "spec.nodeName=" + node);
+            return left.size() == 1 && api::nameOf(left.at(0).toObject()) == "bare";
+        }));
         QTRY_VERIFY_WITH_TIMEOUT(window_->actionMessage().contains("evicted"), 15000);
+        QVERIFY2(window_->actionMessage().contains("default/bare"), qPrintable(window_->actionMessage()));
         QVERIFY2(!window_->actionMessage().contains("DELETED"), qPrintable(window_->actionMessage()));  // real evictions
         // The ReplicaSet put its pods back elsewhere.
         QVERIFY(eventually([&] { return runningPods("web") == 2; }));
         for (const QJsonValue &v : items("", "pods", "default"))
-            QVERIFY(api::specOf(v.toObject()).value("nodeName").toString() != node);
+            QVERIFY(api::nameOf(v.toObject()) == "bare" || api::specOf(v.toObject()).value("nodeName").toString() != node);
+        QVERIFY(call([&](auto done) { admin_->remove(api::builtinResource("", "pods"), "default", "bare", done); }).ok());
         window_->cordonSelected(false);
         QVERIFY(eventually([&] { return !api::specOf(get("", "nodes", {}, node)).value("unschedulable").toBool(); }));
     }
@@ -205,7 +227,7 @@ private slots:
         QTRY_VERIFY(window_->actionMessage().contains("409"));
 
         // A pod: its labels are the selector.
-        const QJsonObject pod = items("", "pods", "default").at(0).toObject();
+        const QJsonObject pod = webPod();
         QVERIFY(select("", "pods", "default", api::nameOf(pod)));
         for (const char *type : {"ClusterIP", "LoadBalancer", "ExternalName"}) {
             ui::ExposeOptions p;
@@ -234,7 +256,7 @@ private slots:
 
     void logsShowTheServersAnswer()
     {
-        const QJsonObject pod = items("", "pods", "default").at(0).toObject();
+        const QJsonObject pod = webPod();
         QVERIFY(select("", "pods", "default", api::nameOf(pod)));
         ui::DetailsPanel *d = window_->details();
         d->setCurrentWidget(d->logs());

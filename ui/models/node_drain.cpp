@@ -19,6 +19,9 @@ QString NodeDrain::skipReason(const QJsonObject &pod)
         return tr("mirror pod, managed by the kubelet");
     if (api::controllerRefOf(pod).value(QStringLiteral("kind")).toString() == QLatin1String("DaemonSet"))
         return tr("DaemonSet pod, its controller ignores cordons");
+    // kubectl drain refuses these without --force: nothing would recreate them.
+    if (api::controllerRefOf(pod).isEmpty() && !api::isDeleting(pod))
+        return tr("not managed by a controller: evicting it would remove it for good (kubectl drain needs --force)");
     return {};
 }
 

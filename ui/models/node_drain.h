@@ -1,8 +1,9 @@
 #pragma once
 // kubectl drain, step by step: cordon the node, then evict each of its pods
 // through the pods/eviction subresource (policy/v1 Eviction) -- except
-// DaemonSet pods (their controller would put them straight back) and mirror
-// pods (the kubelet owns them; the API cannot remove them). Pods whose
+// DaemonSet pods (their controller would put them straight back), mirror
+// pods (the kubelet owns them; the API cannot remove them) and pods no
+// controller manages (nothing would recreate them; kubectl wants --force). Pods whose
 // eviction the server does not serve are deleted instead, and the report
 // says so.
 #include "client/client.h"
