@@ -7,6 +7,7 @@
 #include "apiserver/authenticator.h"
 #include "apiserver/http_server.h"
 #include "cluster/control_plane.h"
+#include "cluster/local_nodes.h"
 #include "security/pki.h"
 #include "store/store.h"
 
@@ -117,10 +118,15 @@ int runDaemon(QCoreApplication &app)
         std::fprintf(stderr, "timoneirod: --simulated-nodes wants a number from 0 to 250\n");
         return 2;
     }
-    if (parser.value(nodesOpt).toInt() != 0) {
-        std::fprintf(stderr,
-                     "timoneirod: containerd nodes (--nodes) are not in this build yet; use --simulated-nodes N "
-                     "for nodes that mark pods Running without containers.\n");
+    bool nodesOk = false;
+    const int localNodes = parser.value(nodesOpt).toInt(&nodesOk);
+    if (!nodesOk || localNodes < 0 || localNodes > 20) {
+        std::fprintf(stderr, "timoneirod: --nodes wants a number from 0 to 20\n");
+        return 2;
+    }
+    if (QString why; localNodes > 0 && !timoneiro::cluster::LocalNodes::available(&why)) {
+        std::fprintf(stderr, "timoneirod: %s, so --nodes cannot start; --simulated-nodes N starts nodes without containers.\n",
+                     qPrintable(why));
         return 2;
     }
     if (!address.isLoopback())
@@ -168,6 +174,11 @@ int runDaemon(QCoreApplication &app)
     // The control plane (scheduler, controllers) and the simulated nodes, as API clients.
     timoneiro::cluster::ControlPlane controlPlane(api, {simulatedNodes, pki->caCertificatePem()});
     controlPlane.start();
+    // Local nodes on real containerd: a kubelet each, its containerd once node IPAM gives it a podCIDR.
+    timoneiro::cluster::LocalNodes nodes(api, {localNodes, dataDir, timoneiro::cluster::LocalNodes::defaultImageCacheDir()});
+    nodes.start();
+    if (localNodes > 0)
+        qCInfo(lcMain).noquote() << localNodes << "containerd node(s):" << timoneiro::cluster::LocalNodes::nodeName(1) << "...";
     if (simulatedNodes > 0)
         qCInfo(lcMain).noquote() << simulatedNodes << "simulated node(s): pods on them are marked Running, no container runs";
 
@@ -218,6 +229,8 @@ int runDaemon(QCoreApplication &app)
                 TIMONEIRO_VERSION, qPrintable(server), qPrintable(kubeconfig), qPrintable(kubeconfig));
     std::fflush(stdout);
     const int rc = app.exec();
+    // The nodes' pods and containerd stop before the API goes.
+    nodes.stop();
     qCInfo(lcMain) << "stopped";
     return rc;
 }

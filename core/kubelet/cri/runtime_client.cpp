@@ -18,6 +18,7 @@ std::string utf8(const QString &s)
 RuntimeClient::RuntimeClient(const QString &socketPath, int timeoutMs)
     : channel_(grpc::CreateChannel("unix://" + utf8(socketPath), grpc::InsecureChannelCredentials())),
       stub_(v1::RuntimeService::NewStub(channel_)),
+      imageStub_(v1::ImageService::NewStub(channel_)),
       timeoutMs_(timeoutMs)
 {
 }
@@ -132,6 +133,45 @@ bool RuntimeClient::removeContainer(const QString &containerId, CriError *error)
     request.set_container_id(utf8(containerId));
     v1::RemoveContainerResponse response;
     return call(&v1::RuntimeService::Stub::RemoveContainer, request, &response, error);
+}
+
+bool RuntimeClient::listContainers(const std::map<std::string, std::string> &labelSelector, v1::ListContainersResponse *out,
+                                   CriError *error)
+{
+    v1::ListContainersRequest request;
+    for (const auto &[k, v] : labelSelector)
+        (*request.mutable_filter()->mutable_label_selector())[k] = v;
+    return call(&v1::RuntimeService::Stub::ListContainers, request, out, error);
+}
+
+bool RuntimeClient::listPodSandbox(const std::map<std::string, std::string> &labelSelector, v1::ListPodSandboxResponse *out,
+                                   CriError *error)
+{
+    v1::ListPodSandboxRequest request;
+    for (const auto &[k, v] : labelSelector)
+        (*request.mutable_filter()->mutable_label_selector())[k] = v;
+    return call(&v1::RuntimeService::Stub::ListPodSandbox, request, out, error);
+}
+
+bool RuntimeClient::imageStatus(const QString &image, bool *present, v1::Image *out, CriError *error)
+{
+    v1::ImageStatusRequest request;
+    request.mutable_image()->set_image(utf8(image));
+    v1::ImageStatusResponse response;
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeoutMs_));
+    const grpc::Status status = imageStub_->ImageStatus(&context, request, &response);
+    if (!status.ok()) {
+        if (error) {
+            error->code = status.error_code();
+            error->message = QString::fromStdString(status.error_message());
+        }
+        return false;
+    }
+    *present = response.has_image() && !response.image().id().empty();
+    if (out)
+        *out = response.image();
+    return true;
 }
 
 const v1::RuntimeCondition *RuntimeClient::condition(const v1::StatusResponse &status, const std::string &type)

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <map>
 #include <memory>
 
 namespace timoneiro::kubelet::cri {
@@ -40,6 +41,14 @@ public:
     bool containerStatus(const QString &containerId, v1::ContainerStatusResponse *out, CriError *error);
     bool stopContainer(const QString &containerId, qint64 timeoutSeconds, CriError *error);
     bool removeContainer(const QString &containerId, CriError *error);
+    // Containers (of every state) whose labels match all of labelSelector.
+    bool listContainers(const std::map<std::string, std::string> &labelSelector, v1::ListContainersResponse *out, CriError *error);
+    // Sandboxes whose labels match all of labelSelector.
+    bool listPodSandbox(const std::map<std::string, std::string> &labelSelector, v1::ListPodSandboxResponse *out, CriError *error);
+
+    // ImageService.ImageStatus: *present is false when the runtime has no
+    // such image (CRI answers with an empty image, not an error).
+    bool imageStatus(const QString &image, bool *present, v1::Image *out, CriError *error);
 
     // The runtime condition (RuntimeReady, NetworkReady) from Status, or
     // nullptr when the runtime does not report it.
@@ -51,6 +60,7 @@ private:
 
     std::shared_ptr<grpc::Channel> channel_;
     std::unique_ptr<v1::RuntimeService::Stub> stub_;
+    std::unique_ptr<v1::ImageService::Stub> imageStub_;
     int timeoutMs_;
 };
 

@@ -1,0 +1,218 @@
+#include "local_nodes.h"
+
+#include "client/client.h"
+#include "kubelet/kubelet.h"
+#include "kubelet/pod_sync.h"
+#include "runtime/containerd_supervisor.h"
+#include "runtime/local_images.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QThreadPool>
+
+#include <future>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcLocalNodes, "timoneiro.nodes", QtInfoMsg)
+
+namespace timoneiro::cluster {
+
+namespace {
+
+struct Node {
+    QString name;
+    std::unique_ptr<client::Client> client;
+    std::unique_ptr<kubelet::Kubelet> kubelet;
+    std::unique_ptr<runtime::ContainerdSupervisor> supervisor;
+    bool imported = false;
+};
+
+bool haveTool(const char *tool)
+{
+    return !QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty()
+           || !QStandardPaths::findExecutable(QLatin1String(tool), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}).isEmpty();
+}
+
+}  // namespace
+
+struct LocalNodes::Private {
+    Private(api::Handler &a, LocalNodesConfig c) : api(a), config(std::move(c)) {}
+    api::Handler &api;
+    LocalNodesConfig config;
+    std::vector<std::unique_ptr<Node>> nodes;
+    QThreadPool pool;
+    struct BuiltImages {
+        std::shared_ptr<runtime::LocalImages> images;
+        QString error;  // empty: built
+    };
+    std::shared_future<BuiltImages> images;
+    bool stopped = false;
+};
+
+LocalNodes::LocalNodes(api::Handler &api, LocalNodesConfig config, QObject *parent)
+    : QObject(parent), d(new Private(api, std::move(config)))
+{
+    if (d->config.imageCacheDir.isEmpty())
+        d->config.imageCacheDir = defaultImageCacheDir();
+    for (int i = 1; i <= d->config.nodes; ++i) {
+        auto node = std::make_unique<Node>();
+        node->name = nodeName(i);
+        node->client.reset(client::Client::inProcess(
+            api, {QStringLiteral("system:node:") + node->name, {QStringLiteral("system:nodes"), QStringLiteral("system:authenticated")}}));
+        kubelet::KubeletConfig kc;
+        kc.nodeName = node->name;
+        kc.dataDir = d->config.dataDir + QStringLiteral("/nodes/") + node->name;
+        kc.heartbeatMs = d->config.heartbeatMs;
+        kc.leaseSeconds = d->config.leaseSeconds;
+        node->kubelet = std::make_unique<kubelet::Kubelet>(*node->client, kc);
+        d->nodes.push_back(std::move(node));
+    }
+}
+
+LocalNodes::~LocalNodes()
+{
+    stop();
+}
+
+QString LocalNodes::nodeName(int i)
+{
+    return QStringLiteral("node-%1").arg(i);
+}
+
+QString LocalNodes::defaultImageCacheDir()
+{
+    const QString env = qEnvironmentVariable("TIMONEIRO_IMAGE_CACHE");
+    return env.isEmpty() ? QStringLiteral("/var/cache/timoneiro/images") : env;
+}
+
+bool LocalNodes::available(QString *why)
+{
+    if (::geteuid() != 0) {
+        *why = tr("containerd nodes need root (containerd, network namespaces and bridges)");
+        return false;
+    }
+    for (const char *tool : {"containerd", "ctr", "runc", "ip"}) {
+        if (!haveTool(tool)) {
+            *why = tr("%1 is not installed (installers/install-deps.sh installs it)").arg(QLatin1String(tool));
+            return false;
+        }
+    }
+    if (!QFile::exists(QStringLiteral("/usr/lib/cni/bridge"))) {
+        *why = tr("the CNI plugins are not installed in /usr/lib/cni (containernetworking-plugins)");
+        return false;
+    }
+    return true;
+}
+
+void LocalNodes::start()
+{
+    // The images are built once (cached across runs) while the nodes register.
+    const QString cacheDir = d->config.imageCacheDir;
+    d->images = std::async(std::launch::async, [cacheDir] {
+                    runtime::LocalImagesOptions options;
+                    options.cacheDir = cacheDir;
+                    auto images = std::make_shared<runtime::LocalImages>(options);
+                    QStringList errors;
+                    const bool ok = images->ensureBuilt(&errors);
+                    for (const QString &e : std::as_const(errors))
+                        qCWarning(lcLocalNodes).noquote() << "image:" << e;
+                    return Private::BuiltImages{images, ok ? QString() : errors.join(QStringLiteral("; "))};
+                }).share();
+    for (auto &nodePtr : d->nodes) {
+        Node *node = nodePtr.get();
+        connect(node->kubelet.get(), &kubelet::Kubelet::podCidrAssigned, this, [this, node](const QString &cidr) {
+            if (d->stopped || node->supervisor)
+                return;
+            runtime::NodeRuntimeConfig rc;
+            rc.nodeName = node->name;
+            rc.dataDir = d->config.dataDir + QStringLiteral("/nodes/") + node->name;
+            rc.podCidr = cidr;
+            rc.sandboxImage = runtime::LocalImages::pauseReference();
+            node->supervisor = std::make_unique<runtime::ContainerdSupervisor>(rc);
+            connect(node->supervisor.get(), &runtime::ContainerdSupervisor::failed, node->kubelet.get(),
+                    &kubelet::Kubelet::setRuntimeFailed);
+            connect(node->supervisor.get(), &runtime::ContainerdSupervisor::ready, this, [this, node] {
+                if (node->imported || d->stopped)
+                    return;
+                node->imported = true;
+                // Import off the event loop (ctr takes seconds), then the kubelet runs pods.
+                const QString socket = node->supervisor->paths().socket;
+                const QString snapshotter = node->supervisor->snapshotter();
+                auto images = d->images;
+                QPointer<LocalNodes> self(this);
+                d->pool.start([self, node, socket, snapshotter, images] {
+                    const Private::BuiltImages &built = images.get();
+                    QString error = built.error;
+                    if (error.isEmpty())
+                        built.images->importInto(socket, snapshotter, &error);
+                    QMetaObject::invokeMethod(self.data(), [self, node, socket, error] {
+                        if (!self || self->d->stopped)
+                            return;
+                        if (!error.isEmpty()) {
+                            qCWarning(lcLocalNodes).noquote() << node->name << "images:" << error;
+                            node->kubelet->setRuntimeFailed(tr("the node's images could not be imported: %1").arg(error));
+                            return;
+                        }
+                        qCInfo(lcLocalNodes).noquote() << node->name << "containerd ready on" << socket;
+                        node->kubelet->setRuntime(socket);
+                    }, Qt::QueuedConnection);
+                });
+            });
+            QString error;
+            if (!node->supervisor->start(&error)) {
+                qCWarning(lcLocalNodes).noquote() << node->name << "containerd:" << error;
+                node->kubelet->setRuntimeFailed(error);
+            }
+        });
+        node->kubelet->start();
+    }
+}
+
+void LocalNodes::stop()
+{
+    if (d->stopped)
+        return;
+    d->stopped = true;
+    d->pool.waitForDone();
+    for (auto &node : d->nodes)
+        node->kubelet->stop();
+    // Every node's pods at once: their containers get a short grace, then
+    // the sandboxes go (CNI releases their IPs).
+    std::vector<std::future<void>> stops;
+    for (auto &node : d->nodes) {
+        if (!node->supervisor || node->supervisor->state() != runtime::RuntimeState::Running)
+            continue;
+        const QString socket = node->supervisor->paths().socket;
+        stops.push_back(std::async(std::launch::async, [socket] {
+            kubelet::cri::RuntimeClient runtime(socket, 10000);
+            kubelet::cri::v1::ListPodSandboxResponse sandboxes;
+            kubelet::cri::CriError error;
+            if (!runtime.listPodSandbox(&sandboxes, &error))
+                return;
+            QSet<QString> uids;
+            for (const auto &s : sandboxes.items())
+                uids.insert(QString::fromStdString(s.metadata().uid()));
+            std::vector<std::future<void>> pods;
+            for (const QString &uid : uids)
+                pods.push_back(std::async(std::launch::async, [&runtime, socket, uid] { kubelet::killPodSandboxes(runtime, socket, uid, 2); }));
+            for (auto &p : pods)
+                p.wait();
+        }));
+    }
+    for (auto &s : stops)
+        s.wait();
+    for (auto &node : d->nodes) {
+        if (!node->supervisor)
+            continue;
+        node->supervisor->stop();
+        if (!node->supervisor->leftovers().isEmpty())
+            qCWarning(lcLocalNodes).noquote() << node->name << "left behind:" << node->supervisor->leftovers().join(QStringLiteral(", "));
+    }
+    if (d->images.valid())
+        d->images.wait();
+}
+
+}  // namespace timoneiro::cluster

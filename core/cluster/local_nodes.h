@@ -1,0 +1,50 @@
+#pragma once
+// The local nodes of a cluster on real containerd, in the timoneirod
+// process: for node-1..N, a kubelet (an API client as system:node:<name>)
+// and, once node IPAM gives the node its podCIDR, its own containerd with a
+// CNI bridge for that CIDR (runtime::ContainerdSupervisor) and the offline
+// images imported; then the kubelet runs the node's pods over CRI.
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace timoneiro::api {
+class Handler;
+}
+
+namespace timoneiro::cluster {
+
+struct LocalNodesConfig {
+    int nodes = 0;
+    QString dataDir;        // the cluster's: each node under <dataDir>/nodes/<name>
+    QString imageCacheDir;  // built images, shared by clusters
+    int heartbeatMs = 10000;
+    int leaseSeconds = 40;
+};
+
+class LocalNodes : public QObject {
+    Q_OBJECT
+public:
+    LocalNodes(api::Handler &api, LocalNodesConfig config, QObject *parent = nullptr);
+    ~LocalNodes() override;
+
+    // node-1, node-2, ...
+    static QString nodeName(int i);
+    // Whether containerd nodes can run here; *why says what is missing, in one sentence.
+    static bool available(QString *why);
+    // /var/cache/timoneiro/images, or $TIMONEIRO_IMAGE_CACHE.
+    static QString defaultImageCacheDir();
+
+    void start();
+    // Blocking, bounded: the pods' sandboxes stopped over CRI (their IPs
+    // released), then each containerd's clean stop; nothing of the nodes
+    // is left running.
+    void stop();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+}  // namespace timoneiro::cluster

@@ -1,0 +1,78 @@
+#pragma once
+// The kubelet of one local node, an API client as system:node:<name>: it
+// registers the Node with this machine's capacity, renews its Lease,
+// reports Ready from CRI's RuntimeReady and NetworkReady, learns its
+// podCIDR from node IPAM (podCidrAssigned: the node's containerd and CNI
+// bridge are started with it), and runs a pod worker for every pod bound to
+// it over CRI. Blocking CRI calls run on its own thread pool.
+#include "client/event_recorder.h"
+#include "client/informer.h"
+#include "pod_worker.h"
+
+#include <QHash>
+#include <QThreadPool>
+#include <QTimer>
+
+namespace timoneiro::kubelet {
+
+struct KubeletConfig {
+    QString nodeName;
+    QString dataDir;          // the node's directory: pod logs under <dataDir>/pods
+    int maxPods = 110;
+    int leaseSeconds = 40;
+    int heartbeatMs = 10000;  // lease renewal and node status, as the kubelet's 10 s
+    int podResyncMs = 2000;
+};
+
+class Kubelet : public QObject {
+    Q_OBJECT
+public:
+    Kubelet(client::Client &client, KubeletConfig config, QObject *parent = nullptr);
+    ~Kubelet() override;
+
+    // Registers the Node (NotReady until a runtime is set) and starts heartbeats.
+    void start();
+    // The node's containerd answers on socket: pods can run.
+    void setRuntime(const QString &socket);
+    // The runtime could not start: the node stays NotReady with this reason.
+    void setRuntimeFailed(const QString &reason);
+    // Heartbeats and pod workers stop; returns once no CRI call is in flight.
+    void stop();
+
+    const QString &name() const { return config_.nodeName; }
+    const QString &podCidr() const { return podCidr_; }
+    QString logRoot() const { return config_.dataDir + QStringLiteral("/pods"); }
+    // The gateway of the node's bridge (first address of its podCIDR).
+    QString internalIp() const;
+
+signals:
+    void podCidrAssigned(const QString &cidr);
+
+private:
+    void registerNode();
+    void heartbeat();
+    void updateNodeStatus(bool ready, const QString &message);
+    void podChanged(const QJsonObject &pod);
+    void podDeleted(const QJsonObject &pod);
+    void removeOrphans();
+
+    client::Client &client_;
+    KubeletConfig config_;
+    client::Informer pods_;
+    client::Informer nodes_;
+    client::EventRecorder events_;
+    QThreadPool pool_;
+    QTimer heartbeat_;
+    std::shared_ptr<cri::RuntimeClient> runtime_;
+    QString socket_;
+    QString runtimeVersion_;
+    QString runtimeFailure_;
+    QString podCidr_;
+    QHash<QString, PodWorker *> workers_;  // by pod uid
+    bool leaseCreated_ = false;
+    bool statusInFlight_ = false;
+    bool stopping_ = false;
+    QString lastReported_;
+};
+
+}  // namespace timoneiro::kubelet

@@ -1,0 +1,368 @@
+// The course notes' first session on real local nodes: a real timoneirod
+// --nodes 2 (a kubelet and a private containerd per node) driven by the
+// real kubectl. The nginx pod of meu-primeiro.yaml runs on node-1 or node-2
+// and answers curl on its pod IP; two containers of one pod share its IP;
+// a container that exits 1 under restartPolicy Always goes into
+// CrashLoopBackOff; an image that is not there is ErrImagePull /
+// ImagePullBackOff; deleted pods go; SIGTERM leaves no containerd, shim,
+// mount or bridge of the nodes. Needs root and containerd; skipped otherwise.
+#include "runtime/host_command.h"
+#include "runtime/node_teardown.h"
+#include "timoneirod_process.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTest>
+#include <QThread>
+
+#include <functional>
+#include <unistd.h>
+
+using namespace timoneiro::testing;
+namespace teardown = timoneiro::runtime::teardown;
+
+namespace {
+
+const QStringList kNodes{QStringLiteral("node-1"), QStringLiteral("node-2")};
+
+QString bridgeOf(const QString &node)
+{
+    return QStringLiteral("tmn-") + node;
+}
+
+// Polls check until it holds, at most timeoutMs (a bound, not a timing assertion).
+bool eventually(const std::function<bool()> &check, int timeoutMs)
+{
+    for (int waited = 0; waited < timeoutMs; waited += 250) {
+        if (check())
+            return true;
+        QThread::msleep(250);
+    }
+    return check();
+}
+
+timoneiro::runtime::CommandResult curl(const QString &url)
+{
+    timoneiro::runtime::CommandResult result;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        result = timoneiro::runtime::runCommand(QStringLiteral("curl"), {QStringLiteral("--noproxy"), QStringLiteral("*"), QStringLiteral("-sS"),
+                                                                        QStringLiteral("--max-time"), QStringLiteral("3"), url});
+        if (result.ok())
+            break;
+        QThread::msleep(250);
+    }
+    return result;
+}
+
+const char *kPods =
+    "apiVersion: v1\n"
+    "kind: ConfigMap\n"
+    "metadata: {name: page}\n"
+    "data: {greeting: ola}\n"
+    "---\n"
+    "apiVersion: v1\n"
+    "kind: Pod\n"
+    "metadata: {name: duo}\n"
+    "spec:\n"
+    "  terminationGracePeriodSeconds: 2\n"
+    "  initContainers:\n"
+    "  - name: prepare\n"
+    "    image: busybox\n"
+    "    command: [\"sh\", \"-c\", \"echo prepared\"]\n"
+    "  containers:\n"
+    "  - name: web\n"
+    "    image: busybox\n"
+    "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo page-of-$(POD_NAME)-$(GREETING) > /www/index.html && exec httpd -f -p 8080 -h /www\"]\n"
+    "    env:\n"
+    "    - name: POD_NAME\n"
+    "      valueFrom: {fieldRef: {fieldPath: metadata.name}}\n"
+    "    - name: GREETING\n"
+    "      valueFrom: {configMapKeyRef: {name: page, key: greeting}}\n"
+    "    resources:\n"
+    "      limits: {cpu: 200m, memory: 64Mi}\n"
+    "  - name: client\n"
+    "    image: busybox\n"
+    "    command: [\"sh\", \"-c\", \"while true; do wget -q -O - http://localhost:8080/; sleep 1; done\"]\n"
+    "---\n"
+    "apiVersion: v1\n"
+    "kind: Pod\n"
+    "metadata: {name: crash}\n"
+    "spec:\n"
+    "  terminationGracePeriodSeconds: 1\n"
+    "  containers:\n"
+    "  - name: fail\n"
+    "    image: busybox\n"
+    "    command: [\"sh\", \"-c\", \"echo bye; exit 1\"]\n"
+    "---\n"
+    "apiVersion: v1\n"
+    "kind: Pod\n"
+    "metadata: {name: missing}\n"
+    "spec:\n"
+    "  containers:\n"
+    "  - name: app\n"
+    "    image: example.invalid/nothing:1\n";
+
+}  // namespace
+
+class LocalNodesE2E : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TimoneirodProcess> server_;
+    std::unique_ptr<Kubectl> kubectl_;
+    QString nginxIp_;
+
+    CommandResult k(const QStringList &args, const QByteArray &in = {}) { return kubectl_->run(args, in); }
+    QJsonObject json(const QStringList &args)
+    {
+        const CommandResult r = k(args + QStringList{QStringLiteral("-o"), QStringLiteral("json")});
+        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
+    }
+    QJsonObject pod(const QString &name, const QString &ns = QStringLiteral("default"))
+    {
+        return json({QStringLiteral("get"), QStringLiteral("pod"), name, QStringLiteral("-n"), ns});
+    }
+    static QJsonObject status(const QJsonObject &o) { return o.value(QStringLiteral("status")).toObject(); }
+    static QJsonObject firstContainer(const QJsonObject &pod)
+    {
+        return status(pod).value(QStringLiteral("containerStatuses")).toArray().first().toObject();
+    }
+    QString socketOf(const QString &node) const
+    {
+        return server_->dataDir() + QStringLiteral("/nodes/") + node + QStringLiteral("/containerd/containerd.sock");
+    }
+    QList<qint64> containerdPids() const
+    {
+        // containerd of these nodes: its command line names the node's config.
+        QList<qint64> pids;
+        for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            bool isPid = false;
+            const qint64 pid = entry.toLongLong(&isPid);
+            if (!isPid)
+                continue;
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+            if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains((server_->dataDir() + QStringLiteral("/nodes/")).toUtf8()))
+                pids << pid;
+        }
+        return pids;
+    }
+
+    // Whatever the daemon left (it was killed, or a check failed): this
+    // test's nodes' shims by PID, mounts, and bridges.
+    void sweep()
+    {
+        if (!server_)
+            return;
+        server_->stop();
+        for (const QString &node : kNodes) {
+            for (const auto &shim : teardown::shimsOf(socketOf(node)))
+                teardown::killTree(shim.pid);
+        }
+        for (qint64 pid : containerdPids())
+            teardown::killTree(pid_t(pid));
+        teardown::unmountUnder(server_->dataDir());
+        for (const QString &node : kNodes) {
+            QString ignored;
+            if (teardown::linkExists(bridgeOf(node)))
+                teardown::deleteLink(bridgeOf(node), &ignored);
+        }
+        server_.reset();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (geteuid() != 0)
+            QSKIP("needs root (containerd, network namespaces and bridges)");
+        for (const char *tool : {"containerd", "ctr", "runc", "ip", "curl"}) {
+            if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty()
+                && !QFile::exists(QStringLiteral("/usr/sbin/") + QLatin1String(tool)))
+                QSKIP(qPrintable(QStringLiteral("%1 is not installed (installers/install-deps.sh installs it)").arg(QLatin1String(tool))));
+        }
+        if (!QFile::exists(QStringLiteral("/usr/lib/cni/bridge")))
+            QSKIP("containernetworking-plugins is not installed");
+        if (Kubectl::path().isEmpty())
+            QSKIP("kubectl is not installed");
+        for (const QString &node : kNodes) {
+            if (teardown::linkExists(bridgeOf(node)))
+                QSKIP(qPrintable(QStringLiteral("%1 exists: another timoneirod with --nodes runs on this machine").arg(bridgeOf(node))));
+        }
+        // The images are built once and shared with the runtime e2e test.
+        if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
+            qputenv("TIMONEIRO_IMAGE_CACHE", (QDir::tempPath() + QStringLiteral("/timoneiro-e2e-images")).toUtf8());
+        server_ = std::make_unique<TimoneirodProcess>(QStringList{QStringLiteral("--nodes"), QStringLiteral("2")});
+        QVERIFY2(server_->start(), qPrintable(server_->log()));
+        kubectl_ = std::make_unique<Kubectl>(server_->kubeconfig());
+    }
+
+    void nodesRegisterWithTheMachine()
+    {
+        QJsonArray items;
+        const bool ready = eventually([&] {
+            items = json({QStringLiteral("get"), QStringLiteral("nodes")}).value(QStringLiteral("items")).toArray();
+            int readyNodes = 0;
+            for (const QJsonValue &n : items) {
+                for (const QJsonValue &c : status(n.toObject()).value(QStringLiteral("conditions")).toArray())
+                    if (c[QStringLiteral("type")] == QStringLiteral("Ready") && c[QStringLiteral("status")] == QStringLiteral("True"))
+                        ++readyNodes;
+            }
+            return readyNodes == 2;
+        }, 120000);
+        QVERIFY2(ready, qPrintable(server_->log()));
+        for (const QJsonValue &v : items) {
+            const QJsonObject node = v.toObject();
+            const QString name = node[QStringLiteral("metadata")][QStringLiteral("name")].toString();
+            QVERIFY(kNodes.contains(name));
+            const QJsonObject capacity = status(node).value(QStringLiteral("capacity")).toObject();
+            QCOMPARE(capacity.value(QStringLiteral("cpu")).toString(), QString::number(::sysconf(_SC_NPROCESSORS_ONLN)));
+            QCOMPARE(capacity.value(QStringLiteral("pods")).toString(), QStringLiteral("110"));
+            QVERIFY(capacity.value(QStringLiteral("memory")).toString().endsWith(QLatin1String("Ki")));
+            const QJsonObject info = status(node).value(QStringLiteral("nodeInfo")).toObject();
+            QVERIFY2(info.value(QStringLiteral("containerRuntimeVersion")).toString().startsWith(QLatin1String("containerd://")),
+                     qPrintable(info.value(QStringLiteral("containerRuntimeVersion")).toString()));
+            const QString cidr = node[QStringLiteral("spec")][QStringLiteral("podCIDR")].toString();
+            QVERIFY(!cidr.isEmpty());
+            // The node's address is its bridge's gateway, inside its podCIDR.
+            const QJsonArray addresses = status(node).value(QStringLiteral("addresses")).toArray();
+            QCOMPARE(addresses.first()[QStringLiteral("type")].toString(), QStringLiteral("InternalIP"));
+            QCOMPARE(addresses.first()[QStringLiteral("address")].toString(), teardown::gatewayAddress(cidr).section(QLatin1Char('/'), 0, 0));
+            // The node's CNI bridge serves that CIDR.
+            QFile conflist(server_->dataDir() + QStringLiteral("/nodes/") + name + QStringLiteral("/cni/net.d/10-timoneiro.conflist"));
+            QVERIFY(conflist.open(QIODevice::ReadOnly));
+            QVERIFY(conflist.readAll().contains(cidr.toUtf8()));
+            QVERIFY(teardown::linkExists(bridgeOf(name)));
+        }
+    }
+
+    void nginxOfTheCourseNotesAnswers()
+    {
+        const CommandResult created = k({QStringLiteral("create"), QStringLiteral("-f"),
+                                         QStringLiteral(TIMONEIRO_SOURCE_DIR "/resources/manifests/meu-primeiro.yaml")});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QJsonObject nginx;
+        QVERIFY2(eventually([&] {
+            nginx = pod(QStringLiteral("nginx"), QStringLiteral("giropops"));
+            return status(nginx).value(QStringLiteral("phase")).toString() == QLatin1String("Running");
+        }, 60000), qPrintable(QJsonDocument(nginx).toJson()));
+        QVERIFY(kNodes.contains(nginx[QStringLiteral("spec")][QStringLiteral("nodeName")].toString()));
+        nginxIp_ = status(nginx).value(QStringLiteral("podIP")).toString();
+        QVERIFY(nginxIp_.startsWith(QLatin1String("10.244.")));
+        const QJsonObject c = firstContainer(nginx);
+        QVERIFY(c.value(QStringLiteral("ready")).toBool());
+        QVERIFY(c.value(QStringLiteral("state")).toObject().contains(QStringLiteral("running")));
+        // The name CRI resolved "nginx" to (the image's first reference), as a real kubelet reports it.
+        QVERIFY2(c.value(QStringLiteral("image")).toString().startsWith(QLatin1String("docker.io/library/nginx:")),
+                 qPrintable(c.value(QStringLiteral("image")).toString()));
+        const auto page = curl(QStringLiteral("http://%1/").arg(nginxIp_));
+        QVERIFY2(page.ok() && page.out.contains("Welcome to nginx!"), qPrintable(page.describe(QStringLiteral("curl"))));
+        const CommandResult wide = k({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("giropops"), QStringLiteral("-o"), QStringLiteral("wide")});
+        QVERIFY2(wide.out.contains(nginxIp_) && wide.out.contains(QLatin1String("Running")), qPrintable(wide.out));
+    }
+
+    void podsOfTheSession()
+    {
+        const CommandResult applied = k({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, kPods);
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+
+        // Two containers, one IP: the client reaches the server on localhost.
+        QJsonObject duo;
+        QVERIFY2(eventually([&] {
+            duo = pod(QStringLiteral("duo"));
+            const QJsonArray cs = status(duo).value(QStringLiteral("containerStatuses")).toArray();
+            return cs.size() == 2 && cs[0][QStringLiteral("ready")].toBool() && cs[1][QStringLiteral("ready")].toBool();
+        }, 60000), qPrintable(QJsonDocument(duo).toJson()));
+        QCOMPARE(status(duo).value(QStringLiteral("phase")).toString(), QStringLiteral("Running"));
+        const QJsonObject init = status(duo).value(QStringLiteral("initContainerStatuses")).toArray().first().toObject();
+        QCOMPARE(init[QStringLiteral("state")][QStringLiteral("terminated")][QStringLiteral("reason")].toString(), QStringLiteral("Completed"));
+        const QString ip = status(duo).value(QStringLiteral("podIP")).toString();
+        const auto page = curl(QStringLiteral("http://%1:8080/").arg(ip));
+        QVERIFY2(page.ok() && page.out.contains("page-of-duo-ola"), qPrintable(page.describe(QStringLiteral("curl"))));
+        const QString logDir = QStringLiteral("%1/nodes/%2/pods/default_duo_%3/client")
+                                   .arg(server_->dataDir(), duo[QStringLiteral("spec")][QStringLiteral("nodeName")].toString(),
+                                        duo[QStringLiteral("metadata")][QStringLiteral("uid")].toString());
+        QVERIFY2(eventually([&] {
+            QFile log(logDir + QStringLiteral("/0.log"));
+            return log.open(QIODevice::ReadOnly) && log.readAll().contains("page-of-duo-ola");
+        }, 20000), "the client container did not read the page over localhost");
+
+        // exit 1 under restartPolicy Always: restarted, then held in CrashLoopBackOff.
+        QJsonObject crash;
+        QVERIFY2(eventually([&] {
+            crash = pod(QStringLiteral("crash"));
+            const QJsonObject c = firstContainer(crash);
+            return c[QStringLiteral("restartCount")].toInt() > 0
+                   && c[QStringLiteral("state")][QStringLiteral("waiting")][QStringLiteral("reason")].toString() == QLatin1String("CrashLoopBackOff");
+        }, 60000), qPrintable(QJsonDocument(crash).toJson()));
+        const QJsonObject last = firstContainer(crash)[QStringLiteral("lastState")][QStringLiteral("terminated")].toObject();
+        QCOMPARE(last[QStringLiteral("exitCode")].toInt(), 1);
+        QCOMPARE(last[QStringLiteral("reason")].toString(), QStringLiteral("Error"));
+        const CommandResult table = k({QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("crash")});
+        QVERIFY2(table.out.contains(QLatin1String("CrashLoopBackOff")), qPrintable(table.out));
+
+        // No such image on the node: it waits, with the image pull reasons.
+        QJsonObject missing;
+        QVERIFY2(eventually([&] {
+            missing = pod(QStringLiteral("missing"));
+            const QString reason = firstContainer(missing)[QStringLiteral("state")][QStringLiteral("waiting")][QStringLiteral("reason")].toString();
+            return reason == QLatin1String("ErrImagePull") || reason == QLatin1String("ImagePullBackOff");
+        }, 30000), qPrintable(QJsonDocument(missing).toJson()));
+        QCOMPARE(status(missing).value(QStringLiteral("phase")).toString(), QStringLiteral("Pending"));
+    }
+
+    void deletedPodsGo()
+    {
+        const CommandResult deleted = k({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("duo"), QStringLiteral("crash"),
+                                         QStringLiteral("missing")});
+        QVERIFY2(deleted.exitCode == 0, qPrintable(deleted.err));
+        const CommandResult ns = k({QStringLiteral("delete"), QStringLiteral("-f"),
+                                    QStringLiteral(TIMONEIRO_SOURCE_DIR "/resources/manifests/meu-primeiro.yaml")});
+        QVERIFY2(ns.exitCode == 0, qPrintable(ns.err));
+        QVERIFY(eventually([&] {
+            return json({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")}).value(QStringLiteral("items")).toArray().isEmpty();
+        }, 60000));
+        // Nothing of them runs: every node's containerd has no container left.
+        for (const QString &node : kNodes) {
+            QVERIFY(eventually([&] {
+                const auto list = timoneiro::runtime::runCommand(QStringLiteral("ctr"), {QStringLiteral("-a"), socketOf(node), QStringLiteral("-n"),
+                                                                                       QStringLiteral("k8s.io"), QStringLiteral("containers"), QStringLiteral("ls"), QStringLiteral("-q")});
+                return list.ok() && list.out.trimmed().isEmpty();
+            }, 20000));
+        }
+        const auto gone = curl(QStringLiteral("http://%1/").arg(nginxIp_));
+        QVERIFY(!gone.ok() || !gone.out.contains("Welcome to nginx!"));
+    }
+
+    void sigtermLeavesNothing()
+    {
+        // A pod left running: the shutdown must end it too.
+        const CommandResult run = k({QStringLiteral("run"), QStringLiteral("sleeper"), QStringLiteral("--image=busybox"), QStringLiteral("--"),
+                                     QStringLiteral("sleep"), QStringLiteral("3600")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(eventually([&] { return status(pod(QStringLiteral("sleeper"))).value(QStringLiteral("phase")).toString() == QLatin1String("Running"); }, 60000));
+        QList<pid_t> shims;
+        for (const QString &node : kNodes)
+            for (const auto &shim : teardown::shimsOf(socketOf(node)))
+                shims << shim.pid;
+        QVERIFY(!shims.isEmpty());
+        const QList<qint64> containerd = containerdPids();
+        QVERIFY(containerd.size() >= 2);
+        QCOMPARE(server_->stop(), 0);
+        for (pid_t pid : shims)
+            QVERIFY2(!teardown::processAlive(pid), qPrintable(QString::number(pid)));
+        for (qint64 pid : containerd)
+            QVERIFY2(!teardown::processAlive(pid_t(pid)), qPrintable(QString::number(pid)));
+        QVERIFY(containerdPids().isEmpty());
+        for (const QString &node : kNodes)
+            QVERIFY2(!teardown::linkExists(bridgeOf(node)), qPrintable(bridgeOf(node)));
+        QVERIFY2(teardown::mountsUnder(server_->dataDir()).isEmpty(), qPrintable(teardown::mountsUnder(server_->dataDir()).join(QLatin1Char(' '))));
+    }
+
+    void cleanupTestCase() { sweep(); }
+};
+
+QTEST_GUILESS_MAIN(LocalNodesE2E)
+#include "test_e2e_local_nodes.moc"
