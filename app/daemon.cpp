@@ -114,8 +114,8 @@ int runDaemon(QCoreApplication &app)
     }
     bool simOk = false;
     const int simulatedNodes = parser.value(simOpt).toInt(&simOk);
-    if (!simOk || simulatedNodes < 0 || simulatedNodes > 250) {
-        std::fprintf(stderr, "timoneirod: --simulated-nodes wants a number from 0 to 250\n");
+    if (!simOk || simulatedNodes < 0 || simulatedNodes > 5000) {
+        std::fprintf(stderr, "timoneirod: --simulated-nodes wants a number from 0 to 5000\n");
         return 2;
     }
     bool nodesOk = false;

@@ -178,9 +178,32 @@ void HttpTransport::send(const api::ApiRequest &request, ResponseCallback done)
     });
 }
 
+QNetworkAccessManager &HttpTransport::streamManager()
+{
+    // Qt opens at most 6 connections to a host per manager and queues the
+    // rest: a watch holds its connection for minutes, so watches and streams
+    // get managers of their own (5 each), and requests are never stuck behind them.
+    constexpr int kStreamsPerManager = 5;
+    for (QNetworkAccessManager *m : std::as_const(streamManagers_))
+        if (m->property("streams").toInt() < kStreamsPerManager)
+            return *m;
+    auto *m = new QNetworkAccessManager(this);
+    streamManagers_.append(m);
+    return *m;
+}
+
+QNetworkReply *HttpTransport::sendStreaming(const api::ApiRequest &request)
+{
+    QNetworkAccessManager &m = streamManager();
+    QNetworkReply *reply = m.sendCustomRequest(networkRequest(request, true), request.method, request.body);
+    m.setProperty("streams", m.property("streams").toInt() + 1);
+    connect(reply, &QObject::destroyed, &m, [&m] { m.setProperty("streams", m.property("streams").toInt() - 1); });
+    return reply;
+}
+
 std::unique_ptr<WatchHandle> HttpTransport::watch(const api::ApiRequest &request, EventCallback onEvent, EndCallback onEnd)
 {
-    QNetworkReply *reply = nam_.sendCustomRequest(networkRequest(request, true), request.method, request.body);
+    QNetworkReply *reply = sendStreaming(request);
     return std::make_unique<HttpWatch>(reply, std::move(onEvent), std::move(onEnd));
 }
 
@@ -190,7 +213,7 @@ namespace timoneiro::client {
 
 std::unique_ptr<WatchHandle> HttpTransport::stream(const api::ApiRequest &request, DataCallback onData, EndCallback onEnd)
 {
-    QNetworkReply *reply = nam_.sendCustomRequest(networkRequest(request, true), request.method, request.body);
+    QNetworkReply *reply = sendStreaming(request);
     return std::make_unique<HttpByteStream>(reply, std::move(onData), std::move(onEnd));
 }
 

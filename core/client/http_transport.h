@@ -32,9 +32,12 @@ public:
 
 private:
     QNetworkRequest networkRequest(const api::ApiRequest &request, bool streaming) const;
+    QNetworkAccessManager &streamManager();
+    QNetworkReply *sendStreaming(const api::ApiRequest &request);
 
     ServerConfig config_;
     QNetworkAccessManager nam_;
+    QList<QNetworkAccessManager *> streamManagers_;
 };
 
 }  // namespace timoneiro::client

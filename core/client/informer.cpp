@@ -1,5 +1,7 @@
 #include "informer.h"
 
+#include <QPointer>
+
 #include <QJsonArray>
 
 namespace timoneiro::client {
@@ -67,7 +69,12 @@ void Informer::listPage(const QString &continueToken, QHash<QString, QJsonObject
     ListOptions options = selectors_;
     options.limit = kPageSize;
     options.continueToken = continueToken;
-    client_.list(resource_, namespace_, options, [this, fresh](const api::Result<QJsonObject> &page) {
+    // The list may answer after this informer is gone (a view switched away over HTTPS).
+    client_.list(resource_, namespace_, options, [this, self = QPointer<Informer>(this), fresh](const api::Result<QJsonObject> &page) {
+        if (!self) {
+            delete fresh;
+            return;
+        }
         if (!page) {
             delete fresh;
             emit watchError(page.error().message);

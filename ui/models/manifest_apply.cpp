@@ -32,14 +32,7 @@ api::ApiError errorWithCauses(int status, const QByteArray &body)
     api::ApiResponse response;
     response.status = status;
     response.body = body;
-    api::ApiError e = client::errorFromResponse(response);
-    const QJsonObject details = QJsonDocument::fromJson(body).object().value(QStringLiteral("details")).toObject();
-    for (const QJsonValue &v : details.value(QStringLiteral("causes")).toArray()) {
-        const QJsonObject c = v.toObject();
-        e.causes << api::StatusCause{c.value(QStringLiteral("reason")).toString(), c.value(QStringLiteral("message")).toString(),
-                                     c.value(QStringLiteral("field")).toString()};
-    }
-    return e;
+    return client::errorFromResponse(response);
 }
 
 QString describeError(const api::ApiError &e)

@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "topology_view.h"
+#include "yaml_editor.h"
+
 #include "cluster_switcher.h"
 #include "details_panel.h"
 #include "events_timeline.h"
@@ -54,6 +57,7 @@ QLabel *banner(const char *style)
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     buildChrome();
+    addStandardTabs();
     setWindowTitle(tr("Timoneiro"));
 }
 
@@ -65,29 +69,6 @@ MainWindow::MainWindow(client::Client &client, const QString &clusterName, QWidg
 MainWindow::~MainWindow()
 {
     clearWorkspace();
-    if (ownedClient_)
-        deleteRetired();  // right before their client goes, with no event loop in between
-}
-
-void MainWindow::retire(std::unique_ptr<client::Informer> informer)
-{
-    if (!informer)
-        return;
-    informer->disconnect();  // nothing of it reaches the models any more
-    if (informer->hasSynced())
-        return;  // synced: only its watch runs, and destroying a watch is safe
-    client::Informer *parked = informer.release();
-    parked->setParent(client_);
-    connect(parked, &client::Informer::synced, parked, &QObject::deleteLater);
-    connect(parked, &client::Informer::watchError, parked, &QObject::deleteLater);
-    retired_.append(parked);
-}
-
-void MainWindow::deleteRetired()
-{
-    for (const QPointer<client::Informer> &i : std::as_const(retired_))
-        delete i.data();
-    retired_.clear();
 }
 
 void MainWindow::buildChrome()
@@ -227,8 +208,6 @@ bool MainWindow::openChoice(const ClusterChoice &choice)
 void MainWindow::setClient(client::Client *client, std::unique_ptr<client::Client> owned, const QString &name)
 {
     clearWorkspace();  // the old cluster's informers go before its client
-    if (ownedClient_)
-        deleteRetired();
     client_ = client;
     ownedClient_ = std::move(owned);
     clusterName_ = name;
@@ -313,9 +292,9 @@ void MainWindow::clearWorkspace()
     count_ = nullptr;
     proxy_.reset();
     model_.reset();
-    retire(std::move(informer_));
-    retire(std::move(namespaceInformer_));
-    retire(std::move(eventInformer_));
+    informer_.reset();
+    namespaceInformer_.reset();
+    eventInformer_.reset();
 }
 
 void MainWindow::buildWorkspace()
@@ -389,6 +368,7 @@ void MainWindow::buildWorkspace()
             showResource(item->data(0, kGroupRole).toString(), item->data(0, kPluralRole).toString());
     });
     connect(namespaces_, &QComboBox::currentIndexChanged, this, [this] {
+        followNamespace(namespaces_->currentData().toString());
         if (proxy_)
             proxy_->setNamespace(namespaces_->currentData().toString());
         updateCount();

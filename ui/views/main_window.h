@@ -39,6 +39,8 @@ class Informer;
 namespace timoneiro::ui {
 
 class ClusterSwitcher;
+class TopologyView;
+class YamlEditor;
 class DetailsPanel;
 class EventsTimeline;
 class NodeDrain;
@@ -90,6 +92,10 @@ public:
     void cordonSelected(bool unschedulable);
     void drainSelected();
     void exposeSelected(const ExposeOptions &options);
+    // Opens the object in the YAML editor tab (the live object, to edit and apply).
+    void editInYaml(const QJsonObject &obj);
+    TopologyView *topology() const;
+    YamlEditor *yamlEditor() const;
 
     // Switches the interface language live and remembers it.
     bool setLanguage(const QString &code, const QString &translationsDir = QStringLiteral(":/i18n"));
@@ -126,8 +132,9 @@ private:
     void showActionError(const QString &action, const api::ApiError &error);
     void showActionMessage(const QString &text, bool error);
     void setClient(client::Client *client, std::unique_ptr<client::Client> owned, const QString &name);
-    void retire(std::unique_ptr<client::Informer> informer);
-    void deleteRetired();
+    void addStandardTabs();
+    void followNamespace(const QString &ns);
+    void followSelection(const QJsonObject &obj);
 
     client::Client *client_ = nullptr;
     std::unique_ptr<client::Client> ownedClient_;
@@ -147,9 +154,6 @@ private:
     QTimer *probeTimer_;
     QTimer *actionBannerTimer_;
     QList<ClusterTab> clusterTabs_;
-    // Informers replaced while their first list was in flight: their callback
-    // still refers to them, so they live until it came (or their client goes).
-    QList<QPointer<client::Informer>> retired_;
     bool retranslatePending_ = false;
 
     // The workspace: bound to the open cluster.
@@ -171,6 +175,8 @@ private:
     QString group_;
     QString plural_ = QStringLiteral("pods");
     QString pendingSelection_;  // the key to select once its row is listed
+    QPointer<TopologyView> topology_;
+    QPointer<YamlEditor> editor_;
 };
 
 }  // namespace timoneiro::ui

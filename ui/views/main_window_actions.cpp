@@ -80,7 +80,7 @@ void MainWindow::showResource(const QString &group, const QString &plural)
     table_->setModel(nullptr);
     proxy_.reset();
     model_.reset();
-    retire(std::move(informer_));
+    informer_.reset();
     informer_ = std::make_unique<client::Informer>(*client_, *r);
     model_ = std::make_unique<ResourceTableModel>(*informer_);
     proxy_ = std::make_unique<ResourceFilterModel>();
@@ -90,8 +90,11 @@ void MainWindow::showResource(const QString &group, const QString &plural)
     proxy_->setLabelSelector(selector_->text());
     table_->setModel(proxy_.get());
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            details_->showObject(withKind(model_->objectAt(proxy_->mapToSource(current).row()), informer_->resource()));
+        if (!current.isValid())
+            return;
+        const QJsonObject obj = withKind(model_->objectAt(proxy_->mapToSource(current).row()), informer_->resource());
+        details_->showObject(obj);
+        followSelection(obj);
     });
     // The details follow the object as it changes.
     connect(model_.get(), &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
@@ -175,6 +178,7 @@ void MainWindow::showContextMenu(const QPoint &at)
     const QString name = api::nameOf(obj);
     const api::ResourceInfo &r = informer_->resource();
     QMenu menu;
+    QAction *edit = menu.addAction(tr("Edit YAML"));
     QAction *remove = menu.addAction(tr("Delete %1").arg(name));
     QAction *scale = r.subresource(QStringLiteral("scale")) ? menu.addAction(tr("Scale…")) : nullptr;
     QAction *restart = canRestartRollout(r.kind) ? menu.addAction(tr("Restart rollout")) : nullptr;
@@ -189,6 +193,8 @@ void MainWindow::showContextMenu(const QPoint &at)
     QAction *chosen = menu.exec(table_->viewport()->mapToGlobal(at));
     if (!chosen)
         return;
+    if (chosen == edit)
+        editInYaml(withKind(obj, r));
     if (chosen == remove
         && QMessageBox::question(this, tr("Delete"), tr("Delete %1 %2?").arg(r.kind, name)) == QMessageBox::Yes)
         deleteSelected();
