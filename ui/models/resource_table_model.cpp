@@ -7,6 +7,15 @@
 
 namespace timoneiro::ui {
 
+namespace {
+QString ageOf(const QJsonObject &obj)
+{
+    const QDateTime created = QDateTime::fromString(
+        obj.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("creationTimestamp")).toString(), Qt::ISODate);
+    return created.isValid() ? api::humanDuration(created.secsTo(QDateTime::currentDateTimeUtc())) : QStringLiteral("<unknown>");
+}
+}  // namespace
+
 ResourceTableModel::ResourceTableModel(client::Informer &informer, QObject *parent)
     : QAbstractTableModel(parent), informer_(informer)
 {
@@ -17,20 +26,26 @@ ResourceTableModel::ResourceTableModel(client::Informer &informer, QObject *pare
         const QString name = c.toObject().value(QStringLiteral("name")).toString();
         if (name == QLatin1String("Status"))
             statusColumn_ = int(columns_.size());
+        if (name == QLatin1String("Age"))
+            ageColumn_ = int(columns_.size());
         columns_ << name;
     }
     for (const QJsonObject &obj : informer.list())
         rows_.append(rowFor(obj));
+    reindexFrom(0);
     connect(&informer, &client::Informer::added, this, &ResourceTableModel::added);
     connect(&informer, &client::Informer::updated, this, [this](const QJsonObject &, const QJsonObject &obj) { updated(obj); });
     connect(&informer, &client::Informer::deleted, this, &ResourceTableModel::removed);
-    // AGE columns move with time.
+    // AGE columns move with time; other time columns (an event's LAST SEEN)
+    // are recomputed while the table is small enough for that to be cheap.
     auto *ticker = new QTimer(this);
     connect(ticker, &QTimer::timeout, this, [this] {
+        emit agesMoved();
+        if (rows_.isEmpty() || rows_.size() > 2000)
+            return;
         for (Row &row : rows_)
             row.cells = rowFor(row.object).cells;
-        if (!rows_.isEmpty())
-            emit dataChanged(index(0, 0), index(int(rows_.size()) - 1, int(columns_.size()) - 1), {Qt::DisplayRole});
+        emit dataChanged(index(0, 0), index(int(rows_.size()) - 1, int(columns_.size()) - 1), {Qt::DisplayRole});
     });
     ticker->start(5000);
 }
@@ -46,27 +61,50 @@ ResourceTableModel::Row ResourceTableModel::rowFor(const QJsonObject &obj) const
 
 int ResourceTableModel::indexOf(const QString &key) const
 {
-    for (qsizetype i = 0; i < rows_.size(); ++i)
-        if (rows_[i].key == key)
-            return int(i);
-    return -1;
+    return rowOfKey_.value(key, -1);
+}
+
+void ResourceTableModel::reindexFrom(int row)
+{
+    for (qsizetype i = row; i < rows_.size(); ++i)
+        rowOfKey_.insert(rows_[i].key, int(i));
 }
 
 void ResourceTableModel::added(const QJsonObject &obj)
 {
-    if (indexOf(client::Informer::keyOf(obj)) >= 0) {
+    const QString key = client::Informer::keyOf(obj);
+    if (indexOf(key) >= 0) {
         updated(obj);
         return;
     }
+    if (auto it = pendingOfKey_.find(key); it != pendingOfKey_.end()) {
+        pending_[*it] = obj;
+        return;
+    }
+    pendingOfKey_.insert(key, int(pending_.size()));
+    pending_.append(obj);
+    if (pending_.size() == 1)
+        QTimer::singleShot(0, this, &ResourceTableModel::insertPending);
+}
+
+void ResourceTableModel::insertPending()
+{
+    if (pending_.isEmpty())
+        return;
     const int at = int(rows_.size());
-    beginInsertRows({}, at, at);
-    rows_.append(rowFor(obj));
+    beginInsertRows({}, at, at + int(pending_.size()) - 1);
+    for (const QJsonObject &obj : std::as_const(pending_))
+        rows_.append(rowFor(obj));
+    pending_.clear();
+    pendingOfKey_.clear();
+    reindexFrom(at);
     endInsertRows();
 }
 
 void ResourceTableModel::updated(const QJsonObject &obj)
 {
-    const int at = indexOf(client::Informer::keyOf(obj));
+    const QString key = client::Informer::keyOf(obj);
+    const int at = indexOf(key);
     if (at < 0) {
         added(obj);
         return;
@@ -77,11 +115,22 @@ void ResourceTableModel::updated(const QJsonObject &obj)
 
 void ResourceTableModel::removed(const QJsonObject &obj)
 {
-    const int at = indexOf(client::Informer::keyOf(obj));
+    const QString key = client::Informer::keyOf(obj);
+    if (auto it = pendingOfKey_.find(key); it != pendingOfKey_.end()) {
+        // Gone before it was shown: keep the batch's indexes right.
+        pending_.removeAt(*it);
+        pendingOfKey_.clear();
+        for (qsizetype i = 0; i < pending_.size(); ++i)
+            pendingOfKey_.insert(client::Informer::keyOf(pending_[i]), int(i));
+        return;
+    }
+    const int at = indexOf(key);
     if (at < 0)
         return;
     beginRemoveRows({}, at, at);
     rows_.removeAt(at);
+    rowOfKey_.remove(key);
+    reindexFrom(at);
     endRemoveRows();
 }
 
@@ -116,6 +165,8 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     const QJsonValue cell = row.cells.at(index.column());
     switch (role) {
     case Qt::DisplayRole:
+        if (index.column() == ageColumn_)
+            return ageOf(row.object);
         return cell.isDouble() ? QVariant(cell.toInteger()) : QVariant(cell.toString());
     case Qt::ForegroundRole:
         if (index.column() == statusColumn_)

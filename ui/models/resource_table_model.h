@@ -28,6 +28,11 @@ public:
     // The colour a status text stands for (Running green, Pending amber, failures red).
     static QColor statusColour(const QString &status);
 
+signals:
+    // The AGE texts moved on with time (they are computed when shown): views
+    // repaint; no row changed, so sorting and filtering are left alone.
+    void agesMoved();
+
 private:
     struct Row {
         QString key;
@@ -39,11 +44,19 @@ private:
     void added(const QJsonObject &obj);
     void updated(const QJsonObject &obj);
     void removed(const QJsonObject &obj);
+    void insertPending();
+    void reindexFrom(int row);
 
     client::Informer &informer_;
     QStringList columns_;       // column names, NAMESPACE first for namespaced kinds
     int statusColumn_ = -1;
+    int ageColumn_ = -1;
     QList<Row> rows_;
+    QHash<QString, int> rowOfKey_;
+    // Objects added in this turn of the event loop: one insertion for all of
+    // them (a relist of 10,000 pods is one rowsInserted, not 10,000).
+    QList<QJsonObject> pending_;
+    QHash<QString, int> pendingOfKey_;
 };
 
 }  // namespace timoneiro::ui

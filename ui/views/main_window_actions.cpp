@@ -105,6 +105,7 @@ void MainWindow::showResource(const QString &group, const QString &plural)
         if (row >= from.row() && row <= to.row())
             details_->showObject(withKind(model_->objectAt(row), informer_->resource()));
     });
+    connect(model_.get(), &ResourceTableModel::agesMoved, table_->viewport(), qOverload<>(&QWidget::update));
     connect(model_.get(), &QAbstractItemModel::rowsInserted, this, [this] {
         // Fit the columns while the table is small enough for it to be cheap.
         if (model_->rowCount() < 200)
