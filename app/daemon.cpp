@@ -151,6 +151,7 @@ int runDaemon(QCoreApplication &app)
         return 1;
     }
     config.serviceAccountKeyPem = pki->serviceAccountKeyPem();
+    config.podLogDir = [dataDir](const QString &node) { return timoneiro::cluster::LocalNodes::podLogDir(dataDir, node); };
     timoneiro::apiserver::ApiServer api(**store, config);
     timoneiro::apiserver::Authenticator authenticator(pki->caCertificatePem(), pki->serviceAccountKeyPem());
     timoneiro::apiserver::HttpServer http(api, config.maxBodyBytes);

@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -28,6 +29,9 @@ struct Config {
     qint64 maxBodyBytes = 3 * 1024 * 1024;  // Kubernetes' request size limit
     // Signs ServiceAccount tokens (TokenRequest); PEM of an EC private key.
     QByteArray serviceAccountKeyPem;
+    // pods/log: a node's pod log directory (<ns>_<name>_<uid>/<container>/<n>.log
+    // under it, as the kubelet's /var/log/pods); unset or empty: no logs there.
+    std::function<QString(const QString &node)> podLogDir;
 };
 
 class ApiServer final : public api::Handler {

@@ -89,6 +89,7 @@ struct ApiServer::Private {
     api::ApiResponse review(RestContext &ctx);
     api::ApiResponse tokenRequest(RestContext &ctx);
     api::ApiResponse finalizeNamespace(RestContext &ctx);
+    api::ApiResponse podLog(RestContext &ctx);  // pod_log.cpp
 
     // The shared write path: default, validate, admit, store. old is null on create.
     api::Result<QJsonObject> writeObject(RestContext &ctx, QJsonObject obj, const QJsonObject *old,

@@ -92,6 +92,8 @@ api::ApiResponse ApiServer::Private::subresource(RestContext &ctx)
 
     if (sub == QLatin1String("token") && ctx.resource.plural == QLatin1String("serviceaccounts"))
         return tokenRequest(ctx);
+    if (sub == QLatin1String("log") && m == "GET" && ctx.resource.plural == QLatin1String("pods"))
+        return podLog(ctx);
 
     if (sub == QLatin1String("finalize") && m == "PUT")
         return finalizeNamespace(ctx);

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QStandardPaths>
@@ -86,6 +87,12 @@ QString LocalNodes::defaultImageCacheDir()
 {
     const QString env = qEnvironmentVariable("TIMONEIRO_IMAGE_CACHE");
     return env.isEmpty() ? QStringLiteral("/var/cache/timoneiro/images") : env;
+}
+
+QString LocalNodes::podLogDir(const QString &dataDir, const QString &node)
+{
+    const QString dir = dataDir + QStringLiteral("/nodes/") + node + QStringLiteral("/pods");
+    return QFileInfo(dir).isDir() ? dir : QString();
 }
 
 bool LocalNodes::available(QString *why)

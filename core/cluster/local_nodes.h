@@ -35,6 +35,8 @@ public:
     static bool available(QString *why);
     // /var/cache/timoneiro/images, or $TIMONEIRO_IMAGE_CACHE.
     static QString defaultImageCacheDir();
+    // Where node's kubelet keeps its pods' logs, or empty when no local node of that name has run here.
+    static QString podLogDir(const QString &dataDir, const QString &node);
 
     void start();
     // Blocking, bounded: the pods' sandboxes stopped over CRI (their IPs

@@ -259,6 +259,12 @@ private slots:
                  qPrintable(c.value(QStringLiteral("image")).toString()));
         const auto page = curl(QStringLiteral("http://%1/").arg(nginxIp_));
         QVERIFY2(page.ok() && page.out.contains("Welcome to nginx!"), qPrintable(page.describe(QStringLiteral("curl"))));
+        // kubectl logs: the access line of that request, from the kubelet's CRI log.
+        CommandResult logs;
+        QVERIFY2(eventually([&] {
+            logs = k({QStringLiteral("logs"), QStringLiteral("nginx"), QStringLiteral("-n"), QStringLiteral("giropops")});
+            return logs.exitCode == 0 && logs.out.contains(QLatin1String("\"GET / HTTP/1.1\" 200"));
+        }, 20000), qPrintable(logs.err + logs.out));
         const CommandResult wide = k({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("giropops"), QStringLiteral("-o"), QStringLiteral("wide")});
         QVERIFY2(wide.out.contains(nginxIp_) && wide.out.contains(QLatin1String("Running")), qPrintable(wide.out));
     }
@@ -289,6 +295,12 @@ private slots:
             return log.open(QIODevice::ReadOnly) && log.readAll().contains("page-of-duo-ola");
         }, 20000), "the client container did not read the page over localhost");
 
+        const CommandResult clientLog = k({QStringLiteral("logs"), QStringLiteral("duo"), QStringLiteral("-c"), QStringLiteral("client"),
+                                           QStringLiteral("--tail=1")});
+        QVERIFY2(clientLog.exitCode == 0 && clientLog.out.trimmed() == QLatin1String("page-of-duo-ola"), qPrintable(clientLog.err + clientLog.out));
+        const CommandResult noContainer = k({QStringLiteral("logs"), QStringLiteral("duo"), QStringLiteral("-c"), QStringLiteral("nope")});
+        QVERIFY2(noContainer.exitCode != 0 && noContainer.err.contains(QLatin1String("container nope is not valid for pod duo")), qPrintable(noContainer.err));
+
         // exit 1 under restartPolicy Always: restarted, then held in CrashLoopBackOff.
         QJsonObject crash;
         QVERIFY2(eventually([&] {
@@ -297,6 +309,8 @@ private slots:
             return c[QStringLiteral("restartCount")].toInt() > 0
                    && c[QStringLiteral("state")][QStringLiteral("waiting")][QStringLiteral("reason")].toString() == QLatin1String("CrashLoopBackOff");
         }, 60000), qPrintable(QJsonDocument(crash).toJson()));
+        const CommandResult previous = k({QStringLiteral("logs"), QStringLiteral("crash"), QStringLiteral("--previous")});
+        QVERIFY2(previous.exitCode == 0 && previous.out.contains(QLatin1String("bye")), qPrintable(previous.err + previous.out));
         const QJsonObject last = firstContainer(crash)[QStringLiteral("lastState")][QStringLiteral("terminated")].toObject();
         QCOMPARE(last[QStringLiteral("exitCode")].toInt(), 1);
         QCOMPARE(last[QStringLiteral("reason")].toString(), QStringLiteral("Error"));
