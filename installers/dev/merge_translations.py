@@ -44,7 +44,7 @@ def main():
                 missing.append((name, source))
                 continue
             if message.get("numerus") == "yes":
-                forms = [f.strip() for f in text.split(" | ")]
+                forms = [f.strip() for f in text.split("|")]
                 if len(forms) == 1:
                     forms = forms * 2
                 for child in list(translation):
@@ -55,7 +55,9 @@ def main():
             else:
                 translation.text = text
             del translation.attrib["type"]
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    with open(ts, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n")
     for name, source in missing:
         print(f"untranslated: {name}: {source!r}")
 
