@@ -4,8 +4,9 @@
 // and answers curl on its pod IP; two containers of one pod share its IP;
 // a container that exits 1 under restartPolicy Always goes into
 // CrashLoopBackOff; an image that is not there is ErrImagePull /
-// ImagePullBackOff; deleted pods go; SIGTERM leaves no containerd, shim,
-// mount or bridge of the nodes. Needs root and containerd; skipped otherwise.
+// ImagePullBackOff; kubectl logs reads the containers' logs; after a kill
+// -9 the next timoneirod adopts the running containers; deleted pods go;
+// SIGTERM leaves no containerd, shim, mount or bridge of the nodes. Needs root and containerd; skipped otherwise.
 #include "runtime/host_command.h"
 #include "runtime/node_teardown.h"
 #include "timoneirod_process.h"
@@ -325,6 +326,29 @@ private slots:
             return reason == QLatin1String("ErrImagePull") || reason == QLatin1String("ImagePullBackOff");
         }, 30000), qPrintable(QJsonDocument(missing).toJson()));
         QCOMPARE(status(missing).value(QStringLiteral("phase")).toString(), QStringLiteral("Pending"));
+    }
+
+    void restartedKubeletAdopts()
+    {
+        // timoneirod dies (kill -9): the shims keep the containers; the next
+        // timoneirod's kubelet finds them by the pod uid label and keeps them.
+        const QJsonObject before = firstContainer(pod(QStringLiteral("nginx"), QStringLiteral("giropops")));
+        const QString containerId = before.value(QStringLiteral("containerID")).toString();
+        QVERIFY(!containerId.isEmpty());
+        const QString dataDir = server_->dataDir();
+        server_->kill();
+        QVERIFY2(server_->start(dataDir), qPrintable(server_->log()));
+        kubectl_ = std::make_unique<Kubectl>(server_->kubeconfig());
+        QJsonObject after;
+        QVERIFY2(eventually([&] {
+            after = pod(QStringLiteral("nginx"), QStringLiteral("giropops"));
+            const QJsonObject c = firstContainer(after);
+            return c.value(QStringLiteral("ready")).toBool() && c.value(QStringLiteral("containerID")).toString() == containerId;
+        }, 60000), qPrintable(QJsonDocument(after).toJson()));
+        QCOMPARE(firstContainer(after).value(QStringLiteral("restartCount")).toInt(), 0);
+        QCOMPARE(status(after).value(QStringLiteral("podIP")).toString(), nginxIp_);
+        const auto page = curl(QStringLiteral("http://%1/").arg(nginxIp_));
+        QVERIFY2(page.ok() && page.out.contains("Welcome to nginx!"), qPrintable(page.describe(QStringLiteral("curl"))));
     }
 
     void deletedPodsGo()
