@@ -81,22 +81,29 @@ int runDaemon(QCoreApplication &app)
         "Real kubectl drives it with the kubeconfig it writes to <data-dir>/kubeconfig.\n"
         "timoneirod kubeconfig --help: mint a kubeconfig for another user."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    // --version only: -v is the verbosity flag, as in Kubernetes' components.
+    QCommandLineOption versionOpt(QStringLiteral("version"), QStringLiteral("Displays version information."));
     QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("Cluster name; the kubeconfig context is timoneiro-<name>."),
                                QStringLiteral("name"), QStringLiteral("local"));
     QCommandLineOption dataOpt(QStringLiteral("data-dir"), QStringLiteral("Directory for the store, PKI and kubeconfig."),
                                QStringLiteral("dir"));
     QCommandLineOption listenOpt(QStringLiteral("listen"), QStringLiteral("Address and port of the API (port 0: any free port)."),
                                  QStringLiteral("addr:port"), QStringLiteral("127.0.0.1:6443"));
-    QCommandLineOption nodesOpt(QStringLiteral("nodes"), QStringLiteral("Local containerd nodes to start (0 = API only)."),
-                                QStringLiteral("N"), QStringLiteral("0"));
+    QCommandLineOption nodesOpt(QStringLiteral("nodes"),
+                                QStringLiteral("Local containerd nodes to start (default: 2 when this machine can run them, "
+                                               "otherwise 3 simulated nodes; --nodes 0 --simulated-nodes 0 = API only)."),
+                                QStringLiteral("N"));
     QCommandLineOption simOpt(QStringLiteral("simulated-nodes"),
                               QStringLiteral("Simulated nodes to register (no containers; for teaching and scale)."),
                               QStringLiteral("N"), QStringLiteral("0"));
     QCommandLineOption verboseOpt(QStringLiteral("v"), QStringLiteral("Log every request (debug level)."));
-    parser.addOptions({nameOpt, dataOpt, listenOpt, nodesOpt, simOpt, verboseOpt});
+    parser.addOptions({versionOpt, nameOpt, dataOpt, listenOpt, nodesOpt, simOpt, verboseOpt});
     parser.process(app);
 
+    if (parser.isSet(versionOpt)) {
+        std::printf("timoneirod %s\n", TIMONEIRO_VERSION);
+        return 0;
+    }
     if (parser.isSet(verboseOpt))
         QLoggingCategory::setFilterRules(QStringLiteral("timoneiro.*.debug=true"));
 
@@ -113,21 +120,41 @@ int runDaemon(QCoreApplication &app)
         return 2;
     }
     bool simOk = false;
-    const int simulatedNodes = parser.value(simOpt).toInt(&simOk);
+    int simulatedNodes = parser.value(simOpt).toInt(&simOk);
     if (!simOk || simulatedNodes < 0 || simulatedNodes > 5000) {
         std::fprintf(stderr, "timoneirod: --simulated-nodes wants a number from 0 to 5000\n");
         return 2;
     }
-    bool nodesOk = false;
-    const int localNodes = parser.value(nodesOpt).toInt(&nodesOk);
-    if (!nodesOk || localNodes < 0 || localNodes > 20) {
-        std::fprintf(stderr, "timoneirod: --nodes wants a number from 0 to 20\n");
-        return 2;
+    int localNodes = 0;
+    QString nodesLine;
+    if (parser.isSet(nodesOpt)) {
+        bool nodesOk = false;
+        localNodes = parser.value(nodesOpt).toInt(&nodesOk);
+        if (!nodesOk || localNodes < 0 || localNodes > 20) {
+            std::fprintf(stderr, "timoneirod: --nodes wants a number from 0 to 20\n");
+            return 2;
+        }
+        if (QString why; localNodes > 0 && !timoneiro::cluster::LocalNodes::available(&why)) {
+            std::fprintf(stderr, "timoneirod: %s, so --nodes cannot start; --simulated-nodes N starts nodes without containers.\n",
+                         qPrintable(why));
+            return 2;
+        }
+    } else if (!parser.isSet(simOpt)) {
+        // Nothing asked: the default local cluster, with real containers when this machine can run them.
+        if (QString why; timoneiro::cluster::LocalNodes::available(&why)) {
+            localNodes = 2;
+        } else {
+            simulatedNodes = 3;
+            nodesLine = QStringLiteral("3 simulated nodes (pods are marked Running, no container runs), because %1").arg(why);
+        }
     }
-    if (QString why; localNodes > 0 && !timoneiro::cluster::LocalNodes::available(&why)) {
-        std::fprintf(stderr, "timoneirod: %s, so --nodes cannot start; --simulated-nodes N starts nodes without containers.\n",
-                     qPrintable(why));
-        return 2;
+    if (nodesLine.isEmpty()) {
+        QStringList parts;
+        if (localNodes > 0)
+            parts << QStringLiteral("%1 containerd node(s)").arg(localNodes);
+        if (simulatedNodes > 0)
+            parts << QStringLiteral("%1 simulated node(s)").arg(simulatedNodes);
+        nodesLine = parts.isEmpty() ? QStringLiteral("none (API only)") : parts.join(QStringLiteral(" and "));
     }
     if (!address.isLoopback())
         qCWarning(lcMain).noquote() << "listening on" << address.toString()
@@ -225,9 +252,10 @@ int runDaemon(QCoreApplication &app)
 
     qCInfo(lcMain).noquote() << "API server listening on" << server << "- data in" << dataDir;
     std::printf("timoneirod %s: API server on %s\n"
+                "nodes:      %s\n"
                 "kubeconfig: %s\n"
                 "use it:     kubectl --kubeconfig %s get namespaces\n",
-                TIMONEIRO_VERSION, qPrintable(server), qPrintable(kubeconfig), qPrintable(kubeconfig));
+                TIMONEIRO_VERSION, qPrintable(server), qPrintable(nodesLine), qPrintable(kubeconfig), qPrintable(kubeconfig));
     std::fflush(stdout);
     const int rc = app.exec();
     // The nodes' pods and containerd stop before the API goes.

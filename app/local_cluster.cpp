@@ -16,10 +16,14 @@ LocalCluster::LocalCluster(QObject *parent) : QObject(parent)
     connect(&process_, &QProcess::readyRead, this, [this] {
         output_ += process_.readAll();
         static const QRegularExpression re(QStringLiteral("kubeconfig: (\\S+)"));
+        static const QRegularExpression nodesRe(QStringLiteral("nodes: +([^\\n]+)"));
         const auto m = re.match(QString::fromUtf8(output_));
         if (m.hasMatch() && kubeconfig_.isEmpty()) {
             kubeconfig_ = m.captured(1);
             emit ready(kubeconfig_);
+            // Which nodes it started, and why not containerd ones when it could not.
+            if (const auto nodes = nodesRe.match(QString::fromUtf8(output_)); nodes.hasMatch())
+                emit progress(tr("Local cluster: %1").arg(nodes.captured(1)));
         }
     });
     connect(&process_, &QProcess::finished, this, [this](int code) {
@@ -48,6 +52,8 @@ LocalCluster::~LocalCluster()
 void LocalCluster::start()
 {
     const QString daemon = QCoreApplication::applicationDirPath() + QStringLiteral("/timoneirod");
-    emit progress(tr("Starting the local cluster with 3 simulated nodes (containerd nodes are not in this build yet)…"));
-    process_.start(daemon, {QStringLiteral("--data-dir"), dataDir_, QStringLiteral("--simulated-nodes"), QStringLiteral("3")});
+    // timoneirod picks the nodes: containerd ones when this machine can run
+    // them (root, containerd), simulated ones otherwise, and says which.
+    emit progress(tr("Starting the local cluster (containerd nodes when this machine can run them, simulated nodes otherwise)…"));
+    process_.start(daemon, {QStringLiteral("--data-dir"), dataDir_});
 }

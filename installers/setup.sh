@@ -24,7 +24,9 @@ case "${1:-}" in
       exec "$build/app/timoneiro" "$@"
     fi
     echo "setup: no display; starting timoneirod alone (the desktop app needs one)" >&2
-    exec "$build/app/timoneirod" --simulated-nodes 3 "$@"
+    # (timoneirod starts containerd nodes when this machine can run them,
+    # simulated nodes otherwise, and says which.)
+    exec "$build/app/timoneirod" "$@"
     ;;
   test)
     # CTest prints its closing line ("100% tests passed, 0 tests failed out of N").

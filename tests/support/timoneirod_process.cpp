@@ -30,6 +30,10 @@ bool TimoneirodProcess::start(const QString &dataDir)
     process_ = std::make_unique<QProcess>();
     process_->setProcessChannelMode(QProcess::MergedChannels);
     QStringList args{QStringLiteral("--data-dir"), dataDir_, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    // Tests say which nodes they want: none unless they ask (the default
+    // would start containerd nodes on a machine that can run them).
+    if (!extraArgs_.contains(QStringLiteral("--nodes")))
+        args << QStringLiteral("--nodes") << QStringLiteral("0");
     args << extraArgs_;
     process_->start(QStringLiteral(TIMONEIROD_PATH), args);
     if (!process_->waitForStarted(10000))
