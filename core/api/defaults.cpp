@@ -197,6 +197,19 @@ void defaultPorts(QJsonObject &o, const char *listKey)
     forEach(o, QLatin1String(listKey), [](QJsonObject &p) { setIfAbsent(p, QStringLiteral("protocol"), QStringLiteral("TCP")); });
 }
 
+// As Kubernetes' v1 conversion does: stringData is written into data
+// (base64, overriding the same keys) and never stored itself.
+void mergeStringData(QJsonObject &secret)
+{
+    const QJsonObject stringData = secret.take(QStringLiteral("stringData")).toObject();
+    if (stringData.isEmpty())
+        return;
+    QJsonObject data = secret.value(QStringLiteral("data")).toObject();
+    for (auto it = stringData.begin(); it != stringData.end(); ++it)
+        data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
+    secret.insert(QStringLiteral("data"), data);
+}
+
 }  // namespace
 
 void applyDefaults(const ResourceInfo &resource, QJsonObject &obj)
@@ -209,6 +222,7 @@ void applyDefaults(const ResourceInfo &resource, QJsonObject &obj)
             defaultService(obj);
         } else if (kind == QLatin1String("Secret")) {
             setIfAbsent(obj, QStringLiteral("type"), QStringLiteral("Opaque"));
+            mergeStringData(obj);
         } else if (kind == QLatin1String("Namespace")) {
             within(obj, QStringLiteral("spec"), [](QJsonObject &spec) {
                 setIfAbsent(spec, QStringLiteral("finalizers"), QJsonArray{QStringLiteral("kubernetes")});

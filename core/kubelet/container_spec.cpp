@@ -69,13 +69,8 @@ QString expand(const QString &in, const QHash<QString, QString> &env)
 std::optional<QString> keyOf(const QJsonObject &source, const QString &key, bool secret)
 {
     const QJsonObject data = obj(source, "data");
-    if (!data.contains(key)) {
-        // A Secret written with stringData the API server has not folded into data yet.
-        const QJsonObject stringData = obj(source, "stringData");
-        if (secret && stringData.contains(key))
-            return stringData.value(key).toString();
+    if (!data.contains(key))
         return std::nullopt;
-    }
     const QString value = data.value(key).toString();
     return secret ? QString::fromUtf8(QByteArray::fromBase64(value.toLatin1())) : value;
 }

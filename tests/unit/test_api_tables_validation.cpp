@@ -143,6 +143,18 @@ private slots:
         QCOMPARE(svc.value("spec").toObject().value("ports").toArray()[0].toObject().value("targetPort").toInt(), 80);
     }
 
+    void secretStringDataFoldsIntoData()
+    {
+        QJsonObject secret = obj(R"({"metadata":{"name":"s"},"data":{"a":"b2xk","keep":"eA=="},"stringData":{"a":"new","pw":"s3cr3t"}})");
+        applyDefaults(res("", "secrets"), secret);
+        QVERIFY(!secret.contains("stringData"));
+        const QJsonObject data = secret.value("data").toObject();
+        QCOMPARE(data.value("a").toString(), QStringLiteral("bmV3"));  // stringData wins, as in Kubernetes
+        QCOMPARE(data.value("pw").toString(), QStringLiteral("czNjcjN0"));
+        QCOMPARE(data.value("keep").toString(), QStringLiteral("eA=="));
+        QCOMPARE(secret.value("type").toString(), QStringLiteral("Opaque"));
+    }
+
     void validationMessages()
     {
         QJsonObject pod = obj(R"({"metadata":{"name":"Bad_Name"},"spec":{"containers":[{"name":"c","ports":[{"containerPort":70000}],
