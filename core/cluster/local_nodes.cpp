@@ -5,6 +5,7 @@
 #include "kubelet/pod_sync.h"
 #include "runtime/containerd_supervisor.h"
 #include "runtime/local_images.h"
+#include "runtime/node_runtime_config.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,6 +69,7 @@ LocalNodes::LocalNodes(api::Handler &api, LocalNodesConfig config, QObject *pare
         kc.dataDir = d->config.dataDir + QStringLiteral("/nodes/") + node->name;
         kc.heartbeatMs = d->config.heartbeatMs;
         kc.leaseSeconds = d->config.leaseSeconds;
+        kc.bridge = runtime::bridgeNameFor(node->name);
         node->kubelet = std::make_unique<kubelet::Kubelet>(*node->client, kc);
         d->nodes.push_back(std::move(node));
     }

@@ -96,6 +96,7 @@ void Kubelet::registerNode()
         {QStringLiteral("kind"), QStringLiteral("Node")},
         {QStringLiteral("metadata"),
          QJsonObject{{QStringLiteral("name"), config_.nodeName},
+                     {QStringLiteral("annotations"), QJsonObject{{QStringLiteral("timoneiro.io/bridge"), config_.bridge}}},
                      {QStringLiteral("labels"), QJsonObject{{QStringLiteral("kubernetes.io/hostname"), config_.nodeName},
                                                             {QStringLiteral("kubernetes.io/os"), QStringLiteral("linux")},
                                                             {QStringLiteral("kubernetes.io/arch"),

@@ -18,6 +18,7 @@ namespace timoneiro::kubelet {
 struct KubeletConfig {
     QString nodeName;
     QString dataDir;          // the node's directory: pod logs under <dataDir>/pods
+    QString bridge;           // the node's pod bridge: annotated on the Node for the topology view
     int maxPods = 110;
     int leaseSeconds = 40;
     int heartbeatMs = 10000;  // lease renewal and node status, as the kubelet's 10 s
