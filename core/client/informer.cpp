@@ -44,12 +44,53 @@ std::optional<QJsonObject> Informer::get(const QString &key) const
 
 QList<QJsonObject> Informer::list(const QString &namespaceName) const
 {
+    if (namespaceName.isEmpty())
+        return cache_.values();
     QList<QJsonObject> out;
-    for (const QJsonObject &o : cache_)
-        if (namespaceName.isEmpty()
-            || o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString() == namespaceName)
-            out.append(o);
+    auto keys = byNamespace_.constFind(namespaceName);
+    if (keys == byNamespace_.cend())
+        return out;
+    out.reserve(keys->size());
+    for (const QString &key : *keys) {
+        auto it = cache_.constFind(key);
+        if (it != cache_.cend())
+            out.append(*it);
+    }
     return out;
+}
+
+namespace {
+// The namespace part of a cache key ("ns/name"); empty for cluster-scoped.
+QString namespaceOfKey(const QString &key)
+{
+    const qsizetype slash = key.indexOf(QLatin1Char('/'));
+    return slash < 0 ? QString() : key.left(slash);
+}
+}  // namespace
+
+void Informer::indexObject(const QString &key)
+{
+    const QString ns = namespaceOfKey(key);
+    if (!ns.isEmpty())
+        byNamespace_[ns].insert(key);
+}
+
+void Informer::unindexObject(const QString &key)
+{
+    const QString ns = namespaceOfKey(key);
+    auto it = byNamespace_.find(ns);
+    if (it == byNamespace_.end())
+        return;
+    it->remove(key);
+    if (it->isEmpty())
+        byNamespace_.erase(it);
+}
+
+void Informer::rebuildNamespaceIndex()
+{
+    byNamespace_.clear();
+    for (auto it = cache_.cbegin(); it != cache_.cend(); ++it)
+        indexObject(it.key());
 }
 
 void Informer::start()
@@ -97,6 +138,7 @@ void Informer::listPage(const QString &continueToken, QHash<QString, QJsonObject
         // Replace the cache, telling handlers what changed while we were not watching.
         const QHash<QString, QJsonObject> old = std::exchange(cache_, *fresh);
         delete fresh;
+        rebuildNamespaceIndex();
         for (auto it = old.begin(); it != old.end(); ++it)
             if (!cache_.contains(it.key()))
                 emit deleted(it.value());
@@ -140,12 +182,14 @@ void Informer::onEvent(const api::WatchEvent &event)
     const QString key = keyOf(obj);
     if (event.type == QLatin1String("DELETED")) {
         cache_.remove(key);
+        unindexObject(key);
         emit deleted(obj);
         return;
     }
     auto it = cache_.find(key);
     if (it == cache_.end()) {
         cache_.insert(key, obj);
+        indexObject(key);
         emit added(obj);
     } else {
         const QJsonObject before = *it;

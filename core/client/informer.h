@@ -6,6 +6,7 @@
 #include "client.h"
 
 #include <QHash>
+#include <QSet>
 #include <QTimer>
 
 namespace timoneiro::client {
@@ -46,7 +47,14 @@ private:
     api::ResourceInfo resource_;
     QString namespace_;
     ListOptions selectors_;
+    void rebuildNamespaceIndex();
+    void indexObject(const QString &key);
+    void unindexObject(const QString &key);
+
     QHash<QString, QJsonObject> cache_;
+    // client-go's namespace indexer: namespace -> keys of the cache's objects
+    // in it, so list(ns) costs that namespace's objects, not the whole cache.
+    QHash<QString, QSet<QString>> byNamespace_;
     QString resourceVersion_;
     std::unique_ptr<WatchHandle> watch_;
     std::unique_ptr<WatchHandle> ended_;

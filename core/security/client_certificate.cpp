@@ -31,12 +31,40 @@ ossl::Cert fromDer(const QByteArray &der)
     return ossl::Cert(d2i_X509(nullptr, &p, der.size()));
 }
 
+QDateTime toDateTime(const ASN1_TIME *time)
+{
+    struct tm t = {};
+    if (!time || ASN1_TIME_to_tm(time, &t) != 1)
+        return {};
+    return QDateTime(QDate(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday), QTime(t.tm_hour, t.tm_min, t.tm_sec),
+                     Qt::UTC);
+}
+
 }  // namespace
 
 std::optional<api::UserInfo> ClientCertificateVerifier::verify(const QList<QByteArray> &chainDer) const
 {
+    return verify(chainDer, QDateTime::currentDateTimeUtc());
+}
+
+std::optional<api::UserInfo> ClientCertificateVerifier::verify(const QList<QByteArray> &chainDer,
+                                                               const QDateTime &at) const
+{
     if (chainDer.isEmpty())
         return std::nullopt;
+    const QByteArray key = VerifiedCertificateCache::keyOf(chainDer);
+    if (auto user = verified_.lookup(key, at))
+        return user;
+    QDateTime notAfter;
+    auto user = verifyChain(chainDer, at, &notAfter);
+    if (user)
+        verified_.insert(key, *user, notAfter);
+    return user;
+}
+
+std::optional<api::UserInfo> ClientCertificateVerifier::verifyChain(const QList<QByteArray> &chainDer,
+                                                                    const QDateTime &at, QDateTime *notAfter) const
+{
     ossl::Cert leaf = fromDer(chainDer.first());
     ossl::Cert ca = ossl::certFromPem(caPem_);
     if (!leaf || !ca)
@@ -55,7 +83,23 @@ std::optional<api::UserInfo> ClientCertificateVerifier::verify(const QList<QByte
     bool ok = X509_STORE_CTX_init(ctx, store, leaf.get(), untrusted) == 1;
     if (ok) {
         X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_SSL_CLIENT);
+        X509_STORE_CTX_set_time(ctx, 0, time_t(at.toSecsSinceEpoch()));
         ok = X509_verify_cert(ctx) == 1;
+    }
+    if (ok) {
+        // The chain is only as good as its first certificate to expire (leaf,
+        // intermediate or CA): no cached answer may outlive it.
+        // An unreadable date leaves notAfter invalid, which the cache refuses.
+        STACK_OF(X509) *verified = X509_STORE_CTX_get0_chain(ctx);
+        bool readable = verified && sk_X509_num(verified) > 0;
+        for (int i = 0; readable && i < sk_X509_num(verified); ++i) {
+            const QDateTime end = toDateTime(X509_get0_notAfter(sk_X509_value(verified, i)));
+            readable = end.isValid();
+            if (readable && (!notAfter->isValid() || end < *notAfter))
+                *notAfter = end;
+        }
+        if (!readable)
+            *notAfter = QDateTime();
     }
     X509_STORE_CTX_free(ctx);
     sk_X509_free(untrusted);

@@ -25,6 +25,11 @@ QJsonObject configMap(const QString &name, const QString &value)
             {QStringLiteral("data"), QJsonObject{{QStringLiteral("v"), value}}}};
 }
 
+QString nameOf(const QJsonObject &o)
+{
+    return o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+}
+
 // Waits for an asynchronous client call.
 api::Result<QJsonObject> wait(const std::function<void(client::ObjectCallback)> &call)
 {
@@ -97,6 +102,56 @@ private slots:
         api.closeWatches();
         QVERIFY(wait([&](auto done) { c->create(cms, QStringLiteral("default"), configMap(QStringLiteral("late"), QStringLiteral("v")), done); }).ok());
         QTRY_VERIFY(informer.get(QStringLiteral("default/late")).has_value());
+    }
+
+    void listByNamespaceFollowsAddsDeletesAndRelists()
+    {
+        QTemporaryDir dir;
+        auto store = std::move(*store::Store::open(dir.filePath(QStringLiteral("store.db"))));
+        apiserver::ApiServer api(*store);
+        QVERIFY(api.bootstrap().ok());
+        std::unique_ptr<client::Client> c(client::Client::inProcess(api, {QStringLiteral("admin"), {QStringLiteral("system:masters")}}));
+        const api::ResourceInfo &cms = *api::ResourceRegistry::builtin().find(QString(), QStringLiteral("v1"), QStringLiteral("configmaps"));
+        const api::ResourceInfo &namespaces = *api::ResourceRegistry::builtin().find(QString(), QStringLiteral("v1"), QStringLiteral("namespaces"));
+        const auto names = [](const QList<QJsonObject> &objects) {
+            QStringList out;
+            for (const QJsonObject &o : objects)
+                out << nameOf(o);
+            out.sort();
+            return out;
+        };
+        QVERIFY(wait([&](auto done) {
+                    c->create(namespaces, {}, {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", QJsonObject{{"name", "giropops"}}}}, done);
+                }).ok());
+        QVERIFY(wait([&](auto done) { c->create(cms, QStringLiteral("default"), configMap(QStringLiteral("a"), QStringLiteral("1")), done); }).ok());
+
+        client::Informer informer(*c, cms);
+        informer.start();
+        QTRY_VERIFY(informer.hasSynced());
+        QCOMPARE(names(informer.list(QStringLiteral("default"))), QStringList{QStringLiteral("a")});
+        QVERIFY(informer.list(QStringLiteral("giropops")).isEmpty());
+
+        QVERIFY(wait([&](auto done) { c->create(cms, QStringLiteral("giropops"), configMap(QStringLiteral("g"), QStringLiteral("1")), done); }).ok());
+        QVERIFY(wait([&](auto done) { c->create(cms, QStringLiteral("default"), configMap(QStringLiteral("b"), QStringLiteral("1")), done); }).ok());
+        QTRY_COMPARE(informer.list().size(), 3);
+        QCOMPARE(names(informer.list(QStringLiteral("default"))), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(names(informer.list(QStringLiteral("giropops"))), QStringList{QStringLiteral("g")});
+        QVERIFY(informer.list(QStringLiteral("nope")).isEmpty());
+
+        QVERIFY(wait([&](auto done) { c->remove(cms, QStringLiteral("default"), QStringLiteral("a"), done); }).ok());
+        QTRY_COMPARE(informer.list().size(), 2);
+        QCOMPARE(names(informer.list(QStringLiteral("default"))), QStringList{QStringLiteral("b")});
+
+        // A relist (history compacted under the watch) rebuilds the index.
+        QVERIFY(store->compact(store->currentRevision()).ok());
+        api.closeWatches();
+        QVERIFY(wait([&](auto done) { c->remove(cms, QStringLiteral("giropops"), QStringLiteral("g"), done); }).ok());
+        QVERIFY(wait([&](auto done) { c->create(cms, QStringLiteral("giropops"), configMap(QStringLiteral("h"), QStringLiteral("1")), done); }).ok());
+        QTRY_VERIFY(informer.get(QStringLiteral("giropops/h")).has_value());
+        QTRY_VERIFY(!informer.get(QStringLiteral("giropops/g")).has_value());
+        QCOMPARE(names(informer.list(QStringLiteral("giropops"))), QStringList{QStringLiteral("h")});
+        QCOMPARE(names(informer.list(QStringLiteral("default"))), QStringList{QStringLiteral("b")});
+        QCOMPARE(informer.list().size(), 2);
     }
 
     void httpTransportAgainstTimoneirod()

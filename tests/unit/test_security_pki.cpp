@@ -3,6 +3,7 @@
 #include "security/client_certificate.h"
 #include "security/pki.h"
 #include "security/service_account_token.h"
+#include "security/verified_cache.h"
 
 #include <QFileInfo>
 #include <QSslCertificate>
@@ -77,6 +78,72 @@ private slots:
         QVERIFY(!verifier.verify({QSslCertificate(pki->serving().certificatePem).toDer()}).has_value());
         QVERIFY(!verifier.verify({QByteArray("junk")}).has_value());
         QVERIFY(!verifier.verify({}).has_value());
+    }
+
+    void verifiedCertificatesAreCachedUntilNotAfter()
+    {
+        auto pki = Pki::loadOrCreate(dir_.filePath(QStringLiteral("pki6")), names_);
+        auto other = Pki::loadOrCreate(dir_.filePath(QStringLiteral("pki7")), names_);
+        const ClientCertificateVerifier verifier(pki->caCertificatePem());
+        auto jane = pki->issueClient(QStringLiteral("jane"), {QStringLiteral("students")}, 1);
+        const QSslCertificate janeCert(jane->certificatePem);
+        const QList<QByteArray> chain{janeCert.toDer()};
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+
+        QCOMPARE(verifier.cachedCount(), 0);
+        QCOMPARE(verifier.verify(chain, now)->name, QStringLiteral("jane"));
+        QCOMPARE(verifier.cachedCount(), 1);
+        // The same certificate again is answered from the cache, same user.
+        auto again = verifier.verify(chain, now.addSecs(60));
+        QVERIFY(again.has_value());
+        QCOMPARE(again->groups, (QStringList{QStringLiteral("students"), QStringLiteral("system:authenticated")}));
+        QCOMPARE(verifier.cachedCount(), 1);
+
+        // At notAfter the cached answer is gone and the certificate refused.
+        const QDateTime notAfter = janeCert.expiryDate().toUTC();
+        QVERIFY(verifier.verify(chain, notAfter.addSecs(-1)).has_value());
+        QVERIFY(!verifier.verify(chain, notAfter.addSecs(1)).has_value());
+        QCOMPARE(verifier.cachedCount(), 0);
+        QVERIFY(!verifier.verify(chain, notAfter.addSecs(1)).has_value());
+        QCOMPARE(verifier.cachedCount(), 0);
+
+        // A certificate that failed is never remembered as good.
+        auto mallory = other->issueClient(QStringLiteral("mallory"), {QStringLiteral("system:masters")});
+        const QList<QByteArray> bad{QSslCertificate(mallory->certificatePem).toDer()};
+        QVERIFY(!verifier.verify(bad, now).has_value());
+        QVERIFY(!verifier.verify(bad, now).has_value());
+        QVERIFY(!verifier.verify({QByteArray("junk")}, now).has_value());
+        QVERIFY(!verifier.verify({QSslCertificate(pki->serving().certificatePem).toDer()}, now).has_value());
+        QCOMPARE(verifier.cachedCount(), 0);
+    }
+
+    void verifiedCacheExpiresAndEvictsTheOldest()
+    {
+        VerifiedCertificateCache cache(2);
+        const QDateTime t0 = QDateTime::currentDateTimeUtc();
+        const timoneiro::api::UserInfo user{QStringLiteral("u"), {}};
+        const QByteArray a = VerifiedCertificateCache::keyOf({QByteArray("a")});
+        const QByteArray b = VerifiedCertificateCache::keyOf({QByteArray("b")});
+        const QByteArray c = VerifiedCertificateCache::keyOf({QByteArray("c")});
+        QVERIFY(a != VerifiedCertificateCache::keyOf({QByteArray("a"), QByteArray("x")}));
+        cache.insert(a, user, t0.addSecs(10));
+        QVERIFY(cache.lookup(a, t0.addSecs(9)).has_value());
+        QVERIFY(!cache.lookup(a, t0.addSecs(10)).has_value());
+        QCOMPARE(cache.size(), 0);
+        cache.insert(a, user, t0.addSecs(100));
+        cache.insert(b, user, t0.addSecs(100));
+        cache.insert(c, user, t0.addSecs(100));
+        QCOMPARE(cache.size(), 2);
+        QVERIFY(!cache.lookup(a, t0).has_value());
+        QVERIFY(cache.lookup(b, t0).has_value());
+        QVERIFY(cache.lookup(c, t0).has_value());
+        // Many short-lived entries stay within the bound.
+        for (int i = 0; i < 50; ++i) {
+            const QByteArray k = VerifiedCertificateCache::keyOf({QByteArray::number(i)});
+            cache.insert(k, user, t0.addSecs(1));
+            QVERIFY(!cache.lookup(k, t0.addSecs(2)).has_value());
+        }
+        QVERIFY(cache.size() <= 2);
     }
 
     void tokensVerifyAndExpire()
