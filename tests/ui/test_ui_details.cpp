@@ -4,6 +4,7 @@
 // conditions, the plain-words explanation (who created it, the scheduler's
 // decision, what just happened), the Logs tab showing the server's refusal,
 // the live events timeline, presentation mode and the live language switch.
+#include "in_process_api.h"
 #include "apiserver/apiserver.h"
 #include "client/client.h"
 #include "store/store.h"
@@ -37,16 +38,13 @@ QJsonObject json(const QByteArray &text)
 class Details : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<store::Store> store_;
-    std::unique_ptr<apiserver::ApiServer> api_;
-    std::unique_ptr<client::Client> client_;
+    testing::InProcessApi cluster_;
     QString rsUid_;
 
     QJsonObject create(const char *group, const char *plural, const QString &ns, const QJsonObject &obj)
     {
         std::optional<api::Result<QJsonObject>> result;
-        client_->create(api::builtinResource(QLatin1String(group), QLatin1String(plural)), ns, obj,
+        cluster_.client->create(api::builtinResource(QLatin1String(group), QLatin1String(plural)), ns, obj,
                         [&result](const api::Result<QJsonObject> &r) { result = r; });
         [&] { QTRY_VERIFY(result.has_value()); }();
         if (!result || !*result) {
@@ -66,10 +64,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);  // QSettings of the language go to a test location
-        store_ = std::move(*store::Store::open(dir_.filePath("s.db")));
-        api_ = std::make_unique<apiserver::ApiServer>(*store_);
-        QVERIFY(api_->bootstrap().ok());
-        client_.reset(client::Client::inProcess(*api_, {"admin", {"system:masters"}}));
+        QVERIFY(cluster_.start());
 
         // A Deployment's chain as its controllers would leave it (no controllers run here).
         const QJsonObject deployment = create("apps", "deployments", "default", json(R"({"apiVersion":"apps/v1","kind":"Deployment",
@@ -105,7 +100,7 @@ private slots:
             "conditions":[{"type":"Ready","status":"True","lastTransitionTime":"2026-01-01T00:00:00Z"}],
             "containerStatuses":[{"name":"nginx","ready":true,"restartCount":2,"state":{"running":{"startedAt":"2026-01-01T00:00:00Z"}}}]})"));
         bool done = false;
-        client_->updateStatus(api::builtinResource("", "pods"), pod, [&done](const api::Result<QJsonObject> &r) {
+        cluster_.client->updateStatus(api::builtinResource("", "pods"), pod, [&done](const api::Result<QJsonObject> &r) {
             QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().message));
             done = true;
         });
@@ -114,7 +109,7 @@ private slots:
 
     void ownerChainAndFacts()
     {
-        ui::MainWindow window(*client_, "test");
+        ui::MainWindow window(*cluster_.client, "test");
         window.show();
         QTRY_COMPARE(window.visibleRows(), 1);
         window.selectRow(0);
@@ -153,7 +148,7 @@ private slots:
 
     void logsShowTheServersRefusal()
     {
-        ui::MainWindow window(*client_, "test");
+        ui::MainWindow window(*cluster_.client, "test");
         window.show();
         QTRY_COMPARE(window.visibleRows(), 1);
         window.selectRow(0);
@@ -170,7 +165,7 @@ private slots:
 
     void eventsTimelineIsLive()
     {
-        ui::MainWindow window(*client_, "test");
+        ui::MainWindow window(*cluster_.client, "test");
         window.show();
         ui::EventsTimeline *timeline = window.eventsTimeline();
         const int before = timeline->visibleRows();
@@ -205,7 +200,7 @@ private slots:
 
     void presentationModeEnlargesAndRestores()
     {
-        ui::MainWindow window(*client_, "test");
+        ui::MainWindow window(*cluster_.client, "test");
         window.show();
         QTRY_COMPARE(window.visibleRows(), 1);
         const QFont app = QApplication::font();
@@ -230,7 +225,7 @@ private slots:
         QCOMPARE(QProcess::execute(lrelease, {TIMONEIRO_SOURCE_DIR "/resources/translations/timoneiro_pt_BR.ts", "-qm",
                                               qm.filePath("timoneiro_pt_BR.qm"), "-silent"}),
                  0);
-        ui::MainWindow window(*client_, "test");
+        ui::MainWindow window(*cluster_.client, "test");
         window.show();
         QTRY_COMPARE(window.visibleRows(), 1);
         const auto texts = [&window] {

@@ -1,6 +1,7 @@
 // The desktop app's live tables, offscreen: rows follow watch events one by
 // one, filters by namespace, text and label selector, and the main window
 // counts what it shows -- against the real handler chain.
+#include "in_process_api.h"
 #include "apiserver/apiserver.h"
 #include "client/client.h"
 #include "client/informer.h"
@@ -22,10 +23,7 @@ using namespace timoneiro;
 class ResourceBrowser : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<store::Store> store_;
-    std::unique_ptr<apiserver::ApiServer> api_;
-    std::unique_ptr<client::Client> client_;
+    testing::InProcessApi cluster_;
 
     const api::ResourceInfo &pods() { return *api::ResourceRegistry::builtin().find(QString(), "v1", "pods"); }
     void createPod(const QString &ns, const QString &name, const QString &app)
@@ -34,19 +32,16 @@ class ResourceBrowser : public QObject {
                               {"metadata", QJsonObject{{"name", name}, {"labels", QJsonObject{{"app", app}}}}},
                               {"spec", QJsonObject{{"containers", QJsonArray{QJsonObject{{"name", "c"}, {"image", "nginx"}}}}}}};
         bool done = false;
-        client_->create(pods(), ns, pod, [&done](const api::Result<QJsonObject> &r) { QVERIFY(r.ok()); done = true; });
+        cluster_.client->create(pods(), ns, pod, [&done](const api::Result<QJsonObject> &r) { QVERIFY(r.ok()); done = true; });
         QTRY_VERIFY(done);
     }
 
 private slots:
     void initTestCase()
     {
-        store_ = std::move(*store::Store::open(dir_.filePath("s.db")));
-        api_ = std::make_unique<apiserver::ApiServer>(*store_);
-        QVERIFY(api_->bootstrap().ok());
-        client_.reset(client::Client::inProcess(*api_, {"admin", {"system:masters"}}));
+        QVERIFY(cluster_.start());
         bool done = false;
-        client_->create(*api::ResourceRegistry::builtin().find(QString(), "v1", "namespaces"), {},
+        cluster_.client->create(*api::ResourceRegistry::builtin().find(QString(), "v1", "namespaces"), {},
                         QJsonObject{{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", QJsonObject{{"name", "giropops"}}}},
                         [&done](const api::Result<QJsonObject> &) { done = true; });
         QTRY_VERIFY(done);
@@ -55,7 +50,7 @@ private slots:
     void rowsFollowEvents()
     {
         createPod("default", "before", "web");
-        client::Informer informer(*client_, pods());
+        client::Informer informer(*cluster_.client, pods());
         informer.start();
         QTRY_VERIFY(informer.hasSynced());
         ui::ResourceTableModel model(informer);
@@ -90,7 +85,7 @@ private slots:
         QCOMPARE(filter.rowCount(), 1);
 
         bool done = false;
-        client_->remove(pods(), "giropops", "db", [&done](const api::Result<QJsonObject> &) { done = true; });
+        cluster_.client->remove(pods(), "giropops", "db", [&done](const api::Result<QJsonObject> &) { done = true; });
         QTRY_VERIFY(done);
         QTRY_COMPARE(model.rowCount(), 2);
         QCOMPARE(removed.size(), 1);
@@ -100,13 +95,11 @@ private slots:
     void tenThousandPodsWithoutAReset()
     {
         // Its own store (no fsync per write: this is about the model, not the disk).
-        QTemporaryDir dir;
+        testing::InProcessApi big;
         store::Options fast;
         fast.synchronous = QStringLiteral("OFF");
-        auto store = std::move(*store::Store::open(dir.filePath("big.db"), fast));
-        apiserver::ApiServer api(*store);
-        QVERIFY(api.bootstrap().ok());
-        std::unique_ptr<client::Client> client(client::Client::inProcess(api, {"admin", {"system:masters"}}));
+        QVERIFY(big.start(fast));
+        client::Client *client = big.client.get();
         client::Informer informer(*client, pods());
         informer.start();
         QTRY_VERIFY(informer.hasSynced());
@@ -169,7 +162,7 @@ private slots:
 
     void mainWindowBrowses()
     {
-        ui::MainWindow window(*client_, "test");
+        ui::MainWindow window(*cluster_.client, "test");
         window.show();
         QTRY_COMPARE(window.visibleRows(), 2);  // pods in every namespace
         window.selectRow(0);
@@ -181,7 +174,7 @@ private slots:
 
         // Actions: scale a ReplicaSet, delete a pod (what the context menu does after asking).
         bool done = false;
-        client_->create(*api::ResourceRegistry::builtin().find("apps", "v1", "replicasets"), "default",
+        cluster_.client->create(*api::ResourceRegistry::builtin().find("apps", "v1", "replicasets"), "default",
                         QJsonDocument::fromJson(R"({"apiVersion":"apps/v1","kind":"ReplicaSet","metadata":{"name":"rs"},
                             "spec":{"replicas":1,"selector":{"matchLabels":{"x":"y"}},"template":{"metadata":{"labels":{"x":"y"}},
                             "spec":{"containers":[{"name":"c","image":"nginx"}]}}}})").object(),

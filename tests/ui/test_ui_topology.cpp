@@ -3,6 +3,7 @@
 // pods of their EndpointSlices (ready or not), Deployment > ReplicaSet > Pod,
 // updates applied in place, deletions removing items; PNG and SVG exports;
 // a screenshot of a small cluster; a thousand pods on a hundred nodes.
+#include "in_process_api.h"
 #include "api/object.h"
 #include "apiserver/apiserver.h"
 #include "client/client.h"
@@ -35,10 +36,7 @@ const api::ResourceInfo &res(const char *group, const char *plural)
 class Topology : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<store::Store> store_;
-    std::unique_ptr<apiserver::ApiServer> api_;
-    std::unique_ptr<client::Client> client_;
+    testing::InProcessApi cluster_;
 
     QJsonObject call(const std::function<void(client::ObjectCallback)> &verb)
     {
@@ -53,17 +51,17 @@ class Topology : public QObject {
     }
     QJsonObject create(const api::ResourceInfo &r, const QString &ns, const QJsonObject &obj)
     {
-        return call([&](client::ObjectCallback done) { client_->create(r, ns, obj, done); });
+        return call([&](client::ObjectCallback done) { cluster_.client->create(r, ns, obj, done); });
     }
     QJsonObject setStatus(const api::ResourceInfo &r, QJsonObject obj, const QJsonObject &status)
     {
         obj.insert(QStringLiteral("status"), status);
-        return call([&](client::ObjectCallback done) { client_->updateStatus(r, obj, done); });
+        return call([&](client::ObjectCallback done) { cluster_.client->updateStatus(r, obj, done); });
     }
     void remove(const api::ResourceInfo &r, const QString &ns, const QString &name)
     {
         // At once, as no kubelet here confirms a graceful end.
-        call([&](client::ObjectCallback done) { client_->remove(r, ns, name, done, {{"gracePeriodSeconds", 0}}); });
+        call([&](client::ObjectCallback done) { cluster_.client->remove(r, ns, name, done, {{"gracePeriodSeconds", 0}}); });
     }
 
     QJsonObject createNode(const QString &name, const QString &cidr, const QString &ip, bool simulated, const QString &bridge)
@@ -154,10 +152,7 @@ class Topology : public QObject {
 private slots:
     void initTestCase()
     {
-        store_ = std::move(*store::Store::open(dir_.filePath("s.db")));
-        api_ = std::make_unique<apiserver::ApiServer>(*store_);
-        QVERIFY(api_->bootstrap().ok());
-        client_.reset(client::Client::inProcess(*api_, {"admin", {"system:masters"}}));
+        QVERIFY(cluster_.start());
         for (const char *ns : {"lab", "shop"})
             createNamespace(QLatin1String(ns));
         QVERIFY(!createNode("node-1", "10.244.1.0/24", "172.30.0.11", false, "tmn-node-1").isEmpty());
@@ -167,7 +162,7 @@ private slots:
 
     void podsInTheirNodes()
     {
-        ui::TopologyModel model(*client_);
+        ui::TopologyModel model(*cluster_.client);
         model.start();
         QTRY_VERIFY(model.hasSynced());
         QCOMPARE(model.count(TopologyKind::Node), 3);
@@ -205,7 +200,7 @@ private slots:
 
         // Scheduled by a Binding, as the scheduler does: the pod moves to its node.
         call([&](client::ObjectCallback done) {
-            client_->post("/api/v1/namespaces/lab/pods/waiting/binding",
+            cluster_.client->post("/api/v1/namespaces/lab/pods/waiting/binding",
                           {{"apiVersion", "v1"}, {"kind", "Binding"}, {"metadata", QJsonObject{{"name", "waiting"}}},
                            {"target", QJsonObject{{"apiVersion", "v1"}, {"kind", "Node"}, {"name", "sim-node-3"}}}}, done);
         });
@@ -224,7 +219,7 @@ private slots:
 
     void servicesAndOwners()
     {
-        ui::TopologyModel model(*client_);
+        ui::TopologyModel model(*cluster_.client);
         model.start();
         QTRY_VERIFY(model.hasSynced());
         const QJsonObject deploy = owner("deployments", "lab", "web", 2);
@@ -255,7 +250,7 @@ private slots:
         QSignalSpy elementRemoved(&model, &ui::TopologyModel::elementRemoved);
         const QJsonObject newer = slice("lab", "web-x1", "web", {{a, true}, {b, true}});
         endpoints["endpoints"] = newer["endpoints"];
-        call([&](client::ObjectCallback done) { client_->update(res("discovery.k8s.io", "endpointslices"), endpoints, done); });
+        call([&](client::ObjectCallback done) { cluster_.client->update(res("discovery.k8s.io", "endpointslices"), endpoints, done); });
         QTRY_COMPARE(linkUpdated.size(), 1);
         QVERIFY(hasLink(model.linksOf(s), TopologyLinkKind::Endpoint, s, api::uidOf(b), true));
         QCOMPARE(linkAdded.size() + linkRemoved.size() + elementAdded.size() + elementRemoved.size(), 0);
@@ -297,7 +292,7 @@ private slots:
         setStatus(res("apps", "replicasets"), rs, {{"replicas", 4}, {"readyReplicas", 3}});
         setStatus(res("apps", "deployments"), deploy, {{"replicas", 4}, {"readyReplicas", 3}});
 
-        ui::TopologyView view(*client_);
+        ui::TopologyView view(*cluster_.client);
         view.resize(1500, 940);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -342,7 +337,7 @@ private slots:
         view.scene().clearSelection();
 
         // Exports.
-        const QString png = dir_.filePath("topology.png"), svg = dir_.filePath("topology.svg");
+        const QString png = cluster_.dir.filePath("topology.png"), svg = cluster_.dir.filePath("topology.svg");
         QVERIFY(view.exportPng(png));
         QImage image(png);
         QVERIFY(!image.isNull());
@@ -362,7 +357,7 @@ private slots:
         view.fit();
         QTest::qWait(50);
         const QImage shot = view.grab().toImage();
-        QVERIFY(shot.save(dir_.filePath("topology-screenshot.png")));
+        QVERIFY(shot.save(cluster_.dir.filePath("topology-screenshot.png")));
         shot.save(QStringLiteral("/tmp/topology.png"));
 
         // Zoom by buttons and keys; fit shows everything again.
@@ -398,7 +393,7 @@ private slots:
         QList<QJsonObject> pods;
         for (int i = 0; i < 1000; ++i)
             pods.append(createPod("scale", QStringLiteral("pod-%1").arg(i), QStringLiteral("scale-node-%1").arg(i % 100 + 1)));
-        ui::TopologyView view(*client_);
+        ui::TopologyView view(*cluster_.client);
         view.resize(1200, 800);
         QTRY_VERIFY_WITH_TIMEOUT(view.model().hasSynced(), 60000);
         QElapsedTimer timer;
@@ -423,9 +418,9 @@ private slots:
         view.scene().settle();
         const qint64 filteredLayout = timer.nsecsElapsed();
         timer.restart();
-        QVERIFY(view.exportPng(dir_.filePath("scale.png")));
+        QVERIFY(view.exportPng(cluster_.dir.filePath("scale.png")));
         const qint64 exportTime = timer.nsecsElapsed();
-        QVERIFY(!QImage(dir_.filePath("scale.png")).isNull());
+        QVERIFY(!QImage(cluster_.dir.filePath("scale.png")).isNull());
         qInfo("1000 pods / 100 nodes: first layout %.1f ms; one status event through the API %.2f ms; "
               "namespace filter + layout %.1f ms; PNG export %.0f ms",
               firstLayout / 1e6, statusEvent / 1e6, filteredLayout / 1e6, exportTime / 1e6);

@@ -2,6 +2,7 @@
 // to lines, a bad YAML line, the server's dry-run errors on their lines, a
 // multi-document apply, the diff, live edits, a conflict that keeps the
 // text, the templates the server accepts, and refusals in plain words.
+#include "in_process_api.h"
 #include "api/yaml.h"
 #include "apiserver/apiserver.h"
 #include "apiserver/http_server.h"
@@ -50,22 +51,19 @@ bool hasProblemOnLine(const QList<ui::ManifestProblem> &problems, int line, cons
 class YamlEditorTest : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<store::Store> store_;
-    std::unique_ptr<apiserver::ApiServer> api_;
-    std::unique_ptr<client::Client> client_;
+    testing::InProcessApi cluster_;
 
     api::Result<QJsonObject> get(const QString &group, const QString &plural, const QString &ns, const QString &name)
     {
         std::optional<api::Result<QJsonObject>> out;
-        client_->get(api::builtinResource(group, plural), ns, name, [&out](const api::Result<QJsonObject> &r) { out = r; });
+        cluster_.client->get(api::builtinResource(group, plural), ns, name, [&out](const api::Result<QJsonObject> &r) { out = r; });
         [&] { QTRY_VERIFY(out.has_value()); }();
         return out.value_or(api::ApiError::internal("no answer"));
     }
     QJsonObject create(const QString &group, const QString &plural, const QString &ns, const QJsonObject &obj)
     {
         std::optional<api::Result<QJsonObject>> out;
-        client_->create(api::builtinResource(group, plural), ns, obj, [&out](const api::Result<QJsonObject> &r) { out = r; });
+        cluster_.client->create(api::builtinResource(group, plural), ns, obj, [&out](const api::Result<QJsonObject> &r) { out = r; });
         [&] { QTRY_VERIFY(out.has_value()); }();
         return out && out->ok() ? out->value() : QJsonObject();
     }
@@ -79,10 +77,7 @@ class YamlEditorTest : public QObject {
 private slots:
     void initTestCase()
     {
-        store_ = std::move(*store::Store::open(dir_.filePath("s.db")));
-        api_ = std::make_unique<apiserver::ApiServer>(*store_);
-        QVERIFY(api_->bootstrap().ok());
-        client_.reset(client::Client::inProcess(*api_, {"admin", {"system:masters"}}));
+        QVERIFY(cluster_.start());
     }
 
     void fieldPathsToLines()
@@ -141,7 +136,7 @@ private slots:
 
     void yamlSyntaxErrorOnItsLine()
     {
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         const QString text = QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: [1, 2\n  b: c\n");
         editor.setText(text);
         editor.validate();
@@ -160,7 +155,7 @@ private slots:
 
     void dryRunErrorsOnTheirLines()
     {
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         const QString text = QStringLiteral(
             "apiVersion: v1\n"
             "kind: Pod\n"
@@ -200,7 +195,7 @@ private slots:
 
     void multiDocumentApplyCreates()
     {
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         QSignalSpy applied(&editor, &ui::YamlEditor::applied);
         editor.setText(QStringLiteral(
             "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: giropops\n"
@@ -233,7 +228,7 @@ private slots:
     void diffAgainstLive()
     {
         create("", "configmaps", "default", configMap("diffed", "info"));
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         editor.setText(QString::fromUtf8(QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: diffed\n"
                                                     "  namespace: default\ndata:\n  LOG_LEVEL: debug\n  COLOUR: blue\n"
                                                     "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: brand-new\n"
@@ -263,7 +258,7 @@ private slots:
     {
         const QJsonObject live = create("", "configmaps", "default", configMap("live", "info"));
         QVERIFY(!live.isEmpty());
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         QSignalSpy applied(&editor, &ui::YamlEditor::applied);
         editor.openObject(live);
         QVERIFY(!editor.text().contains(QStringLiteral("managedFields")));
@@ -285,7 +280,7 @@ private slots:
         data.insert("COLOUR", "red");
         other.insert("data", data);
         bool done = false;
-        client_->update(api::builtinResource("", "configmaps"), other, [&done](const api::Result<QJsonObject> &r) { QVERIFY(r.ok()); done = true; });
+        cluster_.client->update(api::builtinResource("", "configmaps"), other, [&done](const api::Result<QJsonObject> &r) { QVERIFY(r.ok()); done = true; });
         QTRY_VERIFY(done);
         QTRY_VERIFY(editor.notice().contains(QStringLiteral("changed on the server")));
         QCOMPARE(editor.text(), edited);
@@ -324,7 +319,7 @@ private slots:
                      "template": {"metadata": {"labels": {"app": "shop"}},
                                   "spec": {"containers": [{"name": "web", "image": "nginx:1.26"}]}}}})").object());
         QVERIFY(!dep.isEmpty());
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         QSignalSpy applied(&editor, &ui::YamlEditor::applied);
         editor.openObject(dep);
         QString text = editor.text();
@@ -351,7 +346,7 @@ private slots:
     void answersAboutAnEarlierTextStayOffTheNewOne()
     {
         const QJsonObject cm = create("", "configmaps", "default", configMap("earlier", "info"));
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         QSignalSpy applied(&editor, &ui::YamlEditor::applied);
         editor.openObject(cm);
         editor.setText(editor.text().replace("LOG_LEVEL: info", "LOG_LEVEL: warn"));
@@ -368,11 +363,11 @@ private slots:
     void closedWhileWaiting()
     {
         // The editor goes away with requests in flight: their answers find nothing to touch.
-        auto *editor = new ui::YamlEditor(*client_);
+        auto *editor = new ui::YamlEditor(*cluster_.client);
         editor->setText(QString::fromUtf8(api::toYaml(configMap("orphan", "info"))));
         editor->apply();
         QVERIFY(editor->busy());
-        auto *other = new ui::YamlEditor(*client_);
+        auto *other = new ui::YamlEditor(*cluster_.client);
         other->openObject(create("", "configmaps", "default", configMap("watched", "info")));
         other->setText(other->text() + QStringLiteral("# edited\n"));
         other->showDiff();
@@ -384,7 +379,7 @@ private slots:
 
     void problemListJumpsToTheLine()
     {
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         const QString text = QStringLiteral("apiVersion: v1\nkind: Service\nmetadata:\n  name: jump\nspec:\n  ports:\n"
                                             "    - port: 80\n    - port: 0\n");
         editor.setText(text);
@@ -424,7 +419,7 @@ private slots:
         QCOMPARE(editor.text(), text);
 
         // The real HTTP server without credentials: 401, in plain words.
-        apiserver::HttpServer http(*api_, 1 << 20);
+        apiserver::HttpServer http(*cluster_.api, 1 << 20);
         const quint16 port = http.listenOn(QHostAddress::LocalHost, 0);
         QVERIFY(port != 0);
         config.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
@@ -441,7 +436,7 @@ private slots:
 
     void templatesAreAccepted()
     {
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         const QStringList kinds = editor.templateKinds();
         for (const char *k : {"Pod", "Deployment", "Service (ClusterIP)", "Service (NodePort)", "Service (LoadBalancer)",
                               "Service (Headless)", "Service (ExternalName)", "ConfigMap", "Secret", "Namespace",
@@ -462,7 +457,7 @@ private slots:
 
     void highlighting()
     {
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         editor.setText("# note\napiVersion: v1\n---\nspec:\n  replicas: 3\n  name: \"web\"\n  script: |\n    echo hi: there\n");
         auto formatAt = [&editor](int line, int column) {
             const QTextBlock block = editor.textEdit()->document()->findBlockByNumber(line);
@@ -483,7 +478,7 @@ private slots:
 
     void spacesNotTabs()
     {
-        ui::YamlEditor editor(*client_);
+        ui::YamlEditor editor(*cluster_.client);
         ui::YamlTextEdit *edit = editor.textEdit();
         editor.setText(QString());
         edit->setFocus();
@@ -506,7 +501,7 @@ private slots:
     void refusalsInPlainWords()
     {
         // A user with no rights: 403, told in the window, text kept.
-        std::unique_ptr<client::Client> nobody(client::Client::inProcess(*api_, {"nobody", {"system:authenticated"}}));
+        std::unique_ptr<client::Client> nobody(client::Client::inProcess(*cluster_.api, {"nobody", {"system:authenticated"}}));
         ui::YamlEditor editor(*nobody);
         const QString text = QString::fromUtf8(api::toYaml(configMap("denied", "info")));
         editor.setText(text);
@@ -517,7 +512,7 @@ private slots:
         QCOMPARE(editor.problems().size(), 1);
 
         // An unknown kind is named, on its document.
-        ui::YamlEditor other(*client_);
+        ui::YamlEditor other(*cluster_.client);
         other.setText("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n");
         other.validate();
         QTRY_VERIFY(!other.busy());

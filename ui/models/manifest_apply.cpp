@@ -97,20 +97,24 @@ void ManifestApplier::run(const Manifest &manifest, Mode mode, Done done, bool f
     (*step)();
 }
 
-void ManifestApplier::send(const ManifestDocument &doc, int index, Mode mode, bool force, ObjectDone done)
+const api::ResourceInfo *ManifestApplier::resourceOrRefuse(const ManifestDocument &doc, int index, const ObjectDone &done)
 {
     QString why;
-    const api::ResourceInfo *r = resourceOf(doc, &why);
-    if (!r) {
-        DocumentResult result;
-        result.document = index;
-        result.error = api::ApiError::notFound(QString(), QString(), QString());
-        result.error.code = 400;
-        result.error.reason = QStringLiteral("BadRequest");
-        result.error.message = why;
-        QMetaObject::invokeMethod(this, [done, result] { done(result); }, Qt::QueuedConnection);
+    if (const api::ResourceInfo *r = resourceOf(doc, &why))
+        return r;
+    DocumentResult result;
+    result.document = index;
+    result.error = api::ApiError::badRequest(why);
+    // Answered on the next turn, as a request's answer would be.
+    QMetaObject::invokeMethod(this, [done, result] { done(result); }, Qt::QueuedConnection);
+    return nullptr;
+}
+
+void ManifestApplier::send(const ManifestDocument &doc, int index, Mode mode, bool force, ObjectDone done)
+{
+    const api::ResourceInfo *r = resourceOrRefuse(doc, index, done);
+    if (!r)
         return;
-    }
     const bool dryRun = mode == Mode::DryRun;
     const QString path = objectPath(*r, doc);
     QJsonObject obj = doc.object;
@@ -180,31 +184,17 @@ void ManifestApplier::sendRequest(const QByteArray &method, const QString &path,
 
 void ManifestApplier::fetch(const ManifestDocument &doc, ObjectDone done)
 {
-    QString why;
-    const api::ResourceInfo *r = resourceOf(doc, &why);
-    if (!r) {
-        DocumentResult result;
-        result.error.code = 400;
-        result.error.reason = QStringLiteral("BadRequest");
-        result.error.message = why;
-        QMetaObject::invokeMethod(this, [done, result] { done(result); }, Qt::QueuedConnection);
+    const api::ResourceInfo *r = resourceOrRefuse(doc, -1, done);
+    if (!r)
         return;
-    }
     sendRequest("GET", objectPath(*r, doc), {}, {}, false, false, -1, {}, std::move(done));
 }
 
 void ManifestApplier::mergePatch(const ManifestDocument &doc, const QJsonObject &patch, ObjectDone done)
 {
-    QString why;
-    const api::ResourceInfo *r = resourceOf(doc, &why);
-    if (!r) {
-        DocumentResult result;
-        result.error.code = 400;
-        result.error.reason = QStringLiteral("BadRequest");
-        result.error.message = why;
-        QMetaObject::invokeMethod(this, [done, result] { done(result); }, Qt::QueuedConnection);
+    const api::ResourceInfo *r = resourceOrRefuse(doc, -1, done);
+    if (!r)
         return;
-    }
     sendRequest("PATCH", objectPath(*r, doc), "application/merge-patch+json",
                 QJsonDocument(patch).toJson(QJsonDocument::Compact), false, false, 0, {}, std::move(done));
 }

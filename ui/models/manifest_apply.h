@@ -60,6 +60,8 @@ public:
     QString objectPath(const api::ResourceInfo &r, const ManifestDocument &doc) const;
 
 private:
+    // The document's resource; nullptr after answering done with a BadRequest.
+    const api::ResourceInfo *resourceOrRefuse(const ManifestDocument &doc, int index, const ObjectDone &done);
     void send(const ManifestDocument &doc, int index, Mode mode, bool force, ObjectDone done);
     void sendRequest(const QByteArray &method, const QString &path, const QByteArray &contentType, const QByteArray &body,
                      bool dryRun, bool force, int index, const QString &sentVersion, ObjectDone done);
