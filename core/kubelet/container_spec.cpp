@@ -1,6 +1,7 @@
 #include "container_spec.h"
 
 #include "api/quantity.h"
+#include "volume.h"
 
 #include <QJsonArray>
 
@@ -87,6 +88,9 @@ QStringList configMapRefs(const QJsonObject &pod)
 {
     QStringList out;
     collect(pod, "configMapKeyRef", "configMapRef", out);
+    for (const QString &name : volumeConfigMapRefs(pod))
+        if (!out.contains(name))
+            out << name;
     return out;
 }
 
@@ -94,6 +98,9 @@ QStringList secretRefs(const QJsonObject &pod)
 {
     QStringList out;
     collect(pod, "secretKeyRef", "secretRef", out);
+    for (const QString &name : volumeSecretRefs(pod))
+        if (!out.contains(name))
+            out << name;
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "pod_sync.h"
 
 #include "pod_status.h"
+#include "volume.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -176,7 +177,13 @@ public:
         cs.imageBackoffSeconds = 0;
         const quint32 attempt = cs.id.isEmpty() && !cs.status ? cs.attempt : cs.attempt + 1;
         QString configError;
-        const auto config = containerConfig(in_.pod, container, attempt, {st_.podIp, in_.hostIp, in_.nodeName, &in_.sources}, &configError);
+        auto config = containerConfig(in_.pod, container, attempt, {st_.podIp, in_.hostIp, in_.nodeName, &in_.sources}, &configError);
+        if (config) {
+            const VolumeContext volumes{podVolumesDir(in_.logRoot, id_.uid), in_.nodeName, &in_.sources, {}};
+            const auto hostPaths = prepareVolumes(in_.pod, volumes, &configError);
+            if (!configError.isEmpty() || !containerMounts(in_.pod, container, hostPaths, &*config, &configError))
+                config.reset();
+        }
         if (!config) {
             cs.waitingReason = QStringLiteral("CreateContainerConfigError");
             cs.waitingMessage = configError;
@@ -306,6 +313,8 @@ public:
         st_.sandboxReady = false;
         // The pod's logs go with it, as the kubelet removes /var/log/pods/<pod>.
         QDir(QString::fromStdString(sandboxConfig(in_.pod, in_.logRoot, {}, 0).log_directory())).removeRecursively();
+        // Its emptyDirs and API-data volumes too (a hostPath is the node's, kept).
+        QDir(podVolumesDir(in_.logRoot, id_.uid)).removeRecursively();
         out_.terminated = true;
     }
 
