@@ -176,6 +176,7 @@ private:
     QString plural_ = QStringLiteral("pods");
     QString pendingSelection_;  // the key to select once its row is listed
     QPointer<TopologyView> topology_;
+    QString topologySelection_;  // the uid to select once the topology tab shows
     QPointer<YamlEditor> editor_;
 };
 

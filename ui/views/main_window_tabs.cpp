@@ -22,6 +22,10 @@ void MainWindow::addStandardTabs()
         connect(view, &TopologyView::objectSelected, this, [this](const QJsonObject &obj) { selectObject(OwnerLink::of(obj)); });
         if (namespaces_)
             view->setNamespace(namespaces_->currentData().toString());
+        connect(tabs_, &QTabWidget::currentChanged, view, [this, view] {
+            if (tabs_->currentWidget() == view && !topologySelection_.isEmpty())
+                view->selectObject(std::exchange(topologySelection_, QString()));
+        });
         return view;
     });
     addClusterTab([] { return tr("YAML editor"); }, [this](client::Client &client) {
@@ -54,8 +58,11 @@ void MainWindow::followNamespace(const QString &ns)
 
 void MainWindow::followSelection(const QJsonObject &obj)
 {
-    if (topology_)
+    // Selecting in a hidden topology would lay it out now; it follows when shown.
+    if (topology_ && topology_->isVisible())
         topology_->selectObject(api::uidOf(obj));
+    else
+        topologySelection_ = api::uidOf(obj);
 }
 
 void MainWindow::editInYaml(const QJsonObject &obj)

@@ -35,6 +35,13 @@ TopologyScene::TopologyScene(TopologyModel &model, QObject *parent) : QGraphicsS
 
     layoutTimer_.setSingleShot(true);
     connect(&layoutTimer_, &QTimer::timeout, this, [this] {
+        // A hidden topology (another tab) is laid out when it is shown or
+        // asked about: with thousands of pods a pass takes long enough to be felt.
+        if (!views().isEmpty() && !views().first()->isVisible()) {
+            layoutPutOff_ = true;
+            return;
+        }
+        layoutPutOff_ = false;
         QElapsedTimer took;
         took.start();
         layout();
@@ -269,10 +276,17 @@ void TopologyScene::requestLayout()
         layoutTimer_.start(std::clamp(int(lastLayoutMs_ * 4), kLayoutDelayMs, kMaxLayoutDelayMs));
 }
 
+void TopologyScene::shown()
+{
+    if (layoutPutOff_)
+        requestLayout();
+}
+
 void TopologyScene::settle()
 {
-    if (layoutTimer_.isActive()) {
+    if (layoutTimer_.isActive() || layoutPutOff_) {
         layoutTimer_.stop();
+        layoutPutOff_ = false;
         layout();
     }
     if (animation_.state() == QAbstractAnimation::Running)

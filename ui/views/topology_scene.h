@@ -37,6 +37,8 @@ public:
     void setAnimated(bool animated) { animated_ = animated; }
     // Lays out now what is waiting and ends any animation (exports, tests).
     void settle();
+    // The view was shown: a layout put off while it was hidden runs now.
+    void shown();
 
     // The item showing the object with this uid (a card or a node region), or nullptr.
     QGraphicsItem *itemFor(const QString &uid) const;
@@ -98,6 +100,7 @@ private:
     QTimer layoutTimer_;
     int layoutPasses_ = 0;
     qint64 lastLayoutMs_ = 0;
+    bool layoutPutOff_ = false;  // asked for while no view showed the scene
     QRectF content_;
 
     struct Motion {

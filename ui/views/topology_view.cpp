@@ -230,6 +230,12 @@ void TopologyView::refreshSummary()
                       + tr("%n pod(s)", nullptr, pods) + QStringLiteral(" · ") + tr("%n Service(s)", nullptr, services));
 }
 
+void TopologyView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    scene_->shown();
+}
+
 void TopologyView::selectObject(const QString &uid)
 {
     scene_->settle();

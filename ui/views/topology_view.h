@@ -69,6 +69,9 @@ public:
 signals:
     void objectSelected(const QJsonObject &obj);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void refreshNamespaces();
     void refreshSummary();
