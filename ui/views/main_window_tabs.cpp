@@ -17,7 +17,7 @@ namespace timoneiro::ui {
 void MainWindow::addStandardTabs()
 {
     addClusterTab([] { return tr("Topology"); }, [this](client::Client &client) {
-        auto *view = new TopologyView(client);
+        auto *view = new TopologyView(client, nullptr, TopologyView::Start::WhenShown);
         topology_ = view;
         connect(view, &TopologyView::objectSelected, this, [this](const QJsonObject &obj) { selectObject(OwnerLink::of(obj)); });
         if (namespaces_)

@@ -116,7 +116,7 @@ void TopologyCanvas::resizeEvent(QResizeEvent *event)
     emit resized();
 }
 
-TopologyView::TopologyView(client::Client &client, QWidget *parent)
+TopologyView::TopologyView(client::Client &client, QWidget *parent, Start start)
     : QWidget(parent), model_(std::make_unique<TopologyModel>(client))
 {
     scene_ = new TopologyScene(*model_, this);
@@ -182,7 +182,10 @@ TopologyView::TopologyView(client::Client &client, QWidget *parent)
         error_->show();
     });
     connect(model_.get(), &TopologyModel::synced, error_, &QLabel::hide);
-    model_->start();
+    if (start == Start::Now) {
+        started_ = true;
+        model_->start();
+    }
 }
 
 TopologyView::~TopologyView()
@@ -233,6 +236,10 @@ void TopologyView::refreshSummary()
 void TopologyView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    if (!started_) {
+        started_ = true;
+        model_->start();
+    }
     scene_->shown();
 }
 

@@ -51,8 +51,11 @@ private:
 class TopologyView : public QWidget {
     Q_OBJECT
 public:
-    // client: the cluster to show (not owned).
-    explicit TopologyView(client::Client &client, QWidget *parent = nullptr);
+    // client: the cluster to show (not owned). Watching starts at once, or,
+    // with Start::WhenShown, the first time the view is shown (a tab in the
+    // back costs nothing until it is opened).
+    enum class Start { Now, WhenShown };
+    explicit TopologyView(client::Client &client, QWidget *parent = nullptr, Start start = Start::Now);
     ~TopologyView() override;
 
     void setNamespace(const QString &ns);  // "" = all
@@ -83,6 +86,7 @@ private:
     QComboBox *namespaces_;
     QLabel *summary_;
     QLabel *error_;
+    bool started_ = false;
 };
 
 }  // namespace timoneiro::ui
