@@ -23,6 +23,7 @@ inline const char *kContainerNameLabel = "io.kubernetes.container.name";
 struct EnvSources {
     QHash<QString, QJsonObject> configMaps;
     QHash<QString, QJsonObject> secrets;
+    QHash<QString, QString> tokens;  // serviceAccountToken projections, by volume name
 };
 
 struct PodIdentity {

@@ -32,7 +32,8 @@ Kubelet::Kubelet(client::Client &client, KubeletConfig config, QObject *parent)
       pods_(client, api::builtinResource(QString(), QStringLiteral("pods")), {},
             client::ListOptions{{}, QStringLiteral("spec.nodeName=") + config_.nodeName}),
       nodes_(client, nodesResource(), {}, client::ListOptions{{}, QStringLiteral("metadata.name=") + config_.nodeName}),
-      events_(client, QStringLiteral("kubelet"), config_.nodeName)
+      events_(client, QStringLiteral("kubelet"), config_.nodeName),
+      tokens_(client)
 {
     // Enough threads that one pod's graceful stop never holds up the others.
     pool_.setMaxThreadCount(8);
@@ -251,6 +252,7 @@ void Kubelet::podChanged(const QJsonObject &pod)
     PodWorkerContext context;
     context.client = &client_;
     context.events = &events_;
+    context.tokens = &tokens_;
     context.pool = &pool_;
     context.runtime = runtime_;
     context.socket = socket_;
@@ -262,6 +264,7 @@ void Kubelet::podChanged(const QJsonObject &pod)
     auto *worker = new PodWorker(context, pod, this);
     workers_.insert(uid, worker);
     connect(worker, &PodWorker::finished, this, [this](const QString &finishedUid) {
+        tokens_.forget(finishedUid);
         if (PodWorker *w = workers_.take(finishedUid))
             w->deleteLater();
     });
@@ -274,6 +277,7 @@ void Kubelet::podDeleted(const QJsonObject &pod)
     if (!w)
         return;
     if (w->stopped() && !w->busy()) {
+        tokens_.forget(uid);
         workers_.remove(uid);
         w->deleteLater();
         return;

@@ -62,6 +62,7 @@ private:
     client::Informer pods_;
     client::Informer nodes_;
     client::EventRecorder events_;
+    VolumeTokens tokens_;
     QThreadPool pool_;
     QTimer heartbeat_;
     std::shared_ptr<cri::RuntimeClient> runtime_;

@@ -179,7 +179,7 @@ public:
         QString configError;
         auto config = containerConfig(in_.pod, container, attempt, {st_.podIp, in_.hostIp, in_.nodeName, &in_.sources}, &configError);
         if (config) {
-            const VolumeContext volumes{podVolumesDir(in_.logRoot, id_.uid), in_.nodeName, &in_.sources, {}};
+            const VolumeContext volumes{podVolumesDir(in_.logRoot, id_.uid), in_.nodeName, &in_.sources, in_.sources.tokens};
             const auto hostPaths = prepareVolumes(in_.pod, volumes, &configError);
             if (!configError.isEmpty() || !containerMounts(in_.pod, container, hostPaths, &*config, &configError))
                 config.reset();

@@ -72,14 +72,15 @@ void PodWorker::fetchSources()
 {
     const QStringList configMaps = configMapRefs(pod_);
     const QStringList secrets = secretRefs(pod_);
-    if (configMaps.isEmpty() && secrets.isEmpty()) {
+    const bool tokens = context_.tokens != nullptr;
+    if (configMaps.isEmpty() && secrets.isEmpty() && !tokens) {
         dispatch({});
         return;
     }
     // Read through the API (the node authorizer lets a node read what its
     // pods refer to); a missing one is left out, and the container waits.
     auto sources = std::make_shared<EnvSources>();
-    auto remaining = std::make_shared<int>(int(configMaps.size() + secrets.size()));
+    auto remaining = std::make_shared<int>(int(configMaps.size() + secrets.size()) + (tokens ? 1 : 0));
     const QString ns = pod_.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString();
     QPointer<PodWorker> self(this);
     auto fetch = [&](const QString &plural, const QString &name, bool secret) {
@@ -95,6 +96,13 @@ void PodWorker::fetchSources()
         fetch(QStringLiteral("configmaps"), name, false);
     for (const QString &name : secrets)
         fetch(QStringLiteral("secrets"), name, true);
+    // The projected service-account tokens, through TokenRequest as the node.
+    if (tokens)
+        context_.tokens->tokensFor(pod_, [self, sources, remaining](QHash<QString, QString> t, QStringList) {
+            sources->tokens = std::move(t);
+            if (--*remaining == 0 && self)
+                self->dispatch(*sources);
+        });
 }
 
 void PodWorker::dispatch(const EnvSources &sources)

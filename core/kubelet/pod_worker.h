@@ -7,6 +7,7 @@
 #include "container_spec.h"
 #include "pod_runtime_state.h"
 #include "pod_sync.h"
+#include "volume_token.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -26,6 +27,7 @@ namespace timoneiro::kubelet {
 struct PodWorkerContext {
     client::Client *client = nullptr;
     client::EventRecorder *events = nullptr;
+    VolumeTokens *tokens = nullptr;
     QThreadPool *pool = nullptr;
     std::shared_ptr<cri::RuntimeClient> runtime;
     QString socket;
