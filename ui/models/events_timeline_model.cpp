@@ -4,13 +4,14 @@
 #include "api/table.h"
 
 #include <QColor>
+#include <QTimer>
 
 namespace timoneiro::ui {
 
 EventsTimelineModel::EventsTimelineModel(client::Informer &events, QObject *parent) : QAbstractTableModel(parent)
 {
-    for (const QJsonObject &e : events.list())
-        add(e);
+    pending_ = events.list();
+    flush();
     connect(&events, &client::Informer::added, this, &EventsTimelineModel::add);
     connect(&events, &client::Informer::updated, this, [this](const QJsonObject &, const QJsonObject &now) { add(now); });
     connect(&events, &client::Informer::deleted, this, &EventsTimelineModel::remove);
@@ -41,9 +42,49 @@ int EventsTimelineModel::indexOf(const QString &uid) const
     return -1;
 }
 
+QString EventsTimelineModel::uidOf(const QJsonObject &event)
+{
+    return api::uidOf(event).isEmpty() ? client::Informer::keyOf(event) : api::uidOf(event);
+}
+
 void EventsTimelineModel::add(const QJsonObject &event)
 {
-    const QString uid = api::uidOf(event).isEmpty() ? client::Informer::keyOf(event) : api::uidOf(event);
+    if (rows_.isEmpty() || !pending_.isEmpty()) {
+        pending_.append(event);
+        if (pending_.size() == 1)
+            QTimer::singleShot(0, this, &EventsTimelineModel::flush);
+        return;
+    }
+    insertOne(event);
+}
+
+void EventsTimelineModel::flush()
+{
+    const QList<QJsonObject> batch = std::exchange(pending_, {});
+    if (!rows_.isEmpty()) {
+        for (const QJsonObject &e : batch)
+            insertOne(e);
+        return;
+    }
+    // The last word on each uid, newest first; among equal times the later arrival on top.
+    QHash<QString, int> latest;
+    for (int i = 0; i < batch.size(); ++i)
+        latest.insert(uidOf(batch[i]), i);
+    QList<Row> rows;
+    for (int i = int(batch.size()) - 1; i >= 0; --i)
+        if (latest.value(uidOf(batch[i])) == i)
+            rows.append({uidOf(batch[i]), timeOf(batch[i]), batch[i]});
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.time > b.time; });
+    if (rows.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(rows.size()) - 1);
+    rows_ = std::move(rows);
+    endInsertRows();
+}
+
+void EventsTimelineModel::insertOne(const QJsonObject &event)
+{
+    const QString uid = uidOf(event);
     const int old = indexOf(uid);
     if (old >= 0) {
         beginRemoveRows({}, old, old);
@@ -59,7 +100,9 @@ void EventsTimelineModel::add(const QJsonObject &event)
 
 void EventsTimelineModel::remove(const QJsonObject &event)
 {
-    const int at = indexOf(api::uidOf(event).isEmpty() ? client::Informer::keyOf(event) : api::uidOf(event));
+    const QString uid = uidOf(event);
+    pending_.removeIf([&uid](const QJsonObject &e) { return uidOf(e) == uid; });
+    const int at = indexOf(uid);
     if (at < 0)
         return;
     beginRemoveRows({}, at, at);

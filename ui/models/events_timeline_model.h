@@ -37,9 +37,15 @@ private:
     int insertionRow(const QDateTime &time) const;
     int indexOf(const QString &uid) const;
     void add(const QJsonObject &event);
+    void insertOne(const QJsonObject &event);
+    void flush();
     void remove(const QJsonObject &event);
+    static QString uidOf(const QJsonObject &event);
 
     QList<Row> rows_;
+    // Events that came in this turn of the event loop while the timeline was
+    // empty (the first list: thousands at once): sorted and inserted as one range.
+    QList<QJsonObject> pending_;
 };
 
 class EventsTimelineFilter : public QSortFilterProxyModel {
