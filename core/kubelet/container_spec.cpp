@@ -1,4 +1,5 @@
 #include "container_spec.h"
+#include "json_fields.h"
 
 #include "api/quantity.h"
 #include "volume.h"
@@ -8,16 +9,6 @@
 namespace timoneiro::kubelet {
 
 namespace {
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
-QJsonObject obj(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toObject();
-}
 
 void collect(const QJsonObject &pod, const char *refKey, const char *fromKey, QStringList &out)
 {

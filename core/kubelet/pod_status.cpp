@@ -1,4 +1,5 @@
 #include "pod_status.h"
+#include "json_fields.h"
 
 #include <QDateTime>
 
@@ -9,11 +10,6 @@ namespace {
 QString nowText()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
-
-QJsonObject obj(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toObject();
 }
 
 QJsonObject terminatedOf(const cri::v1::ContainerStatus &s)

@@ -1,4 +1,5 @@
 #include "volume.h"
+#include "json_fields.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,16 +11,6 @@
 namespace timoneiro::kubelet {
 
 namespace {
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
-QJsonObject obj(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toObject();
-}
 
 QJsonArray volumes(const QJsonObject &pod)
 {
