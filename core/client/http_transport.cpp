@@ -207,10 +207,6 @@ std::unique_ptr<WatchHandle> HttpTransport::watch(const api::ApiRequest &request
     return std::make_unique<HttpWatch>(reply, std::move(onEvent), std::move(onEnd));
 }
 
-}  // namespace timoneiro::client
-
-namespace timoneiro::client {
-
 std::unique_ptr<WatchHandle> HttpTransport::stream(const api::ApiRequest &request, DataCallback onData, EndCallback onEnd)
 {
     QNetworkReply *reply = sendStreaming(request);

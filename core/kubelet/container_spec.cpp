@@ -75,24 +75,27 @@ PodIdentity PodIdentity::of(const QJsonObject &pod)
     return {str(meta, "namespace"), str(meta, "name"), str(meta, "uid")};
 }
 
-QStringList configMapRefs(const QJsonObject &pod)
+namespace {
+// Names the pod's env refers to by keyRef/fromRef, then those its volumes mount, once each.
+QStringList refsOf(const QJsonObject &pod, const char *keyRef, const char *fromRef, const QStringList &fromVolumes)
 {
     QStringList out;
-    collect(pod, "configMapKeyRef", "configMapRef", out);
-    for (const QString &name : volumeConfigMapRefs(pod))
+    collect(pod, keyRef, fromRef, out);
+    for (const QString &name : fromVolumes)
         if (!out.contains(name))
             out << name;
     return out;
 }
+}  // namespace
+
+QStringList configMapRefs(const QJsonObject &pod)
+{
+    return refsOf(pod, "configMapKeyRef", "configMapRef", volumeConfigMapRefs(pod));
+}
 
 QStringList secretRefs(const QJsonObject &pod)
 {
-    QStringList out;
-    collect(pod, "secretKeyRef", "secretRef", out);
-    for (const QString &name : volumeSecretRefs(pod))
-        if (!out.contains(name))
-            out << name;
-    return out;
+    return refsOf(pod, "secretKeyRef", "secretRef", volumeSecretRefs(pod));
 }
 
 QString containerLogPath(const QString &containerName, quint32 attempt)
