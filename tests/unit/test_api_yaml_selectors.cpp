@@ -61,7 +61,7 @@ private slots:
     {
         const QJsonObject o = QJsonDocument::fromJson(
             "{\"metadata\":{\"name\":\"x\",\"labels\":{\"a\":\"true\",\"b\":\"\",\"c\":\"1\",\"d\":\"a: b\","
-            "\"e\":\"- x\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"args\":[\"a\",\"\x23b\"],\"ports\":[]}],"
+            "\"e\":\"- x\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"args\":[\"a\",\"\x23" "b\"],\"ports\":[]}],"
             "\"replicas\":3,\"f\":1.5,\"g\":null,\"h\":{}}}").object();
         const QByteArray text = toYaml(o);
         QVERIFY(text.contains("spec:\n  containers:\n  - args:\n    - a\n"));
