@@ -183,4 +183,46 @@ const v1::RuntimeCondition *RuntimeClient::condition(const v1::StatusResponse &s
     return nullptr;
 }
 
+bool RuntimeClient::execSync(const QString &containerId, const QStringList &cmd, qint64 timeoutSeconds,
+                             v1::ExecSyncResponse *out, CriError *error)
+{
+    v1::ExecSyncRequest request;
+    request.set_container_id(utf8(containerId));
+    for (const QString &arg : cmd)
+        request.add_cmd(utf8(arg));
+    request.set_timeout(timeoutSeconds);
+    return call(&v1::RuntimeService::Stub::ExecSync, request, out, error);
+}
+
+bool RuntimeClient::exec(const v1::ExecRequest &request, QString *url, CriError *error)
+{
+    v1::ExecResponse response;
+    if (!call(&v1::RuntimeService::Stub::Exec, request, &response, error))
+        return false;
+    *url = QString::fromStdString(response.url());
+    return true;
+}
+
+bool RuntimeClient::attach(const v1::AttachRequest &request, QString *url, CriError *error)
+{
+    v1::AttachResponse response;
+    if (!call(&v1::RuntimeService::Stub::Attach, request, &response, error))
+        return false;
+    *url = QString::fromStdString(response.url());
+    return true;
+}
+
+bool RuntimeClient::portForward(const QString &sandboxId, const QList<int> &ports, QString *url, CriError *error)
+{
+    v1::PortForwardRequest request;
+    request.set_pod_sandbox_id(utf8(sandboxId));
+    for (int port : ports)
+        request.add_port(port);
+    v1::PortForwardResponse response;
+    if (!call(&v1::RuntimeService::Stub::PortForward, request, &response, error))
+        return false;
+    *url = QString::fromStdString(response.url());
+    return true;
+}
+
 }  // namespace timoneiro::kubelet::cri

@@ -4,7 +4,9 @@
 // kubelet's pod workers, never from the GUI thread.
 #include "cri_runtime.grpc.pb.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <map>
 #include <memory>
@@ -45,6 +47,15 @@ public:
     bool listContainers(const std::map<std::string, std::string> &labelSelector, v1::ListContainersResponse *out, CriError *error);
     // Sandboxes whose labels match all of labelSelector.
     bool listPodSandbox(const std::map<std::string, std::string> &labelSelector, v1::ListPodSandboxResponse *out, CriError *error);
+
+    // Runs cmd in the container and waits for it (timeoutSeconds 0 = no
+    // limit of the runtime's own; the call's deadline still applies).
+    bool execSync(const QString &containerId, const QStringList &cmd, qint64 timeoutSeconds,
+                  v1::ExecSyncResponse *out, CriError *error);
+    // URLs on the runtime's streaming server for one session each.
+    bool exec(const v1::ExecRequest &request, QString *url, CriError *error);
+    bool attach(const v1::AttachRequest &request, QString *url, CriError *error);
+    bool portForward(const QString &sandboxId, const QList<int> &ports, QString *url, CriError *error);
 
     // ImageService.ImageStatus: *present is false when the runtime has no
     // such image (CRI answers with an empty image, not an error).
