@@ -4,6 +4,7 @@
 // and in-process clients call handle() from their own threads.
 #include "api/request.h"
 #include "api/result.h"
+#include "node_streaming.h"
 
 #include <QString>
 
@@ -32,6 +33,8 @@ struct Config {
     // pods/log: a node's pod log directory (<ns>_<name>_<uid>/<container>/<n>.log
     // under it, as the kubelet's /var/log/pods); unset or empty: no logs there.
     std::function<QString(const QString &node)> podLogDir;
+    // pods/exec, attach, portforward: the node's runtime streaming URL.
+    NodeStreamUrl nodeStreamUrl;
 };
 
 class ApiServer final : public api::Handler {
