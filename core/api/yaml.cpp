@@ -22,6 +22,9 @@ namespace {
 // Bounds against hostile documents (alias expansion, deep nesting).
 constexpr int kMaxDepth = 512;
 constexpr qint64 kMaxNodes = 2'000'000;
+// yaml-cpp 0.7 loops on some inputs (a lone ',') emitting nodes without
+// moving on; a real document never puts this many nodes at one place.
+constexpr int kMaxNodesAtOnePlace = 1000;
 
 // Types a scalar: quoted (tag "!") or !!str is a string; plain ones follow
 // go-yaml v2's YAML 1.1 resolution.
@@ -145,6 +148,12 @@ private:
         nodes_ += n;
         if (nodes_ > kMaxNodes)
             throw Abort{QStringLiteral("yaml: line %1: document too large").arg(mark.line + 1)};
+        if (mark.pos != lastPos_) {
+            lastPos_ = mark.pos;
+            nodesHere_ = 0;
+        } else if (++nodesHere_ > kMaxNodesAtOnePlace) {
+            throw Abort{QStringLiteral("yaml: line %1: did not find expected node content").arg(mark.line + 1)};
+        }
     }
 
     void open(const YAML::Mark &mark, bool isMap, YAML::anchor_t anchor)
@@ -198,6 +207,8 @@ private:
     QJsonValue root_;
     bool hasRoot_ = false;
     qint64 nodes_ = 0;
+    int lastPos_ = -1;
+    int nodesHere_ = 0;
 };
 
 ApiError yamlError(const QString &message)
