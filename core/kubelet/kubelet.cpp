@@ -261,6 +261,7 @@ void Kubelet::podChanged(const QJsonObject &pod)
     context.logRoot = logRoot();
     context.cgroupParent = QStringLiteral("/timoneiro/") + config_.nodeName;
     context.resyncMs = config_.podResyncMs;
+    context.dns = config_.dns;
     auto *worker = new PodWorker(context, pod, this);
     workers_.insert(uid, worker);
     connect(worker, &PodWorker::finished, this, [this](const QString &finishedUid) {

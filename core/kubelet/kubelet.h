@@ -23,6 +23,7 @@ struct KubeletConfig {
     int leaseSeconds = 40;
     int heartbeatMs = 10000;  // lease renewal and node status, as the kubelet's 10 s
     int podResyncMs = 2000;
+    PodDnsSettings dns;       // clusterDNS (the kube-dns ClusterIP), clusterDomain, resolvConf
 };
 
 class Kubelet : public QObject {

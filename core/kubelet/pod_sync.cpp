@@ -111,7 +111,8 @@ public:
             ++st_.sandboxAttempt;
         }
         st_.sandboxReady = false;
-        const auto config = sandboxConfig(in_.pod, in_.logRoot, in_.cgroupParent + QStringLiteral("/pod") + id_.uid, st_.sandboxAttempt);
+        auto config = sandboxConfig(in_.pod, in_.logRoot, in_.cgroupParent + QStringLiteral("/pod") + id_.uid, st_.sandboxAttempt);
+        *config.mutable_dns_config() = podDnsConfig(in_.pod, in_.dns);
         QString sandboxId;
         if (!cri_.runPodSandbox(config, &sandboxId, &error)) {
             st_.sandboxError = QStringLiteral("Failed to create pod sandbox: %1").arg(error.message);

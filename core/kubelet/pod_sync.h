@@ -6,6 +6,7 @@
 // its containers within the grace period and remove its sandbox. Blocking
 // gRPC: runs on a worker thread, never the event loop's.
 #include "container_spec.h"
+#include "pod_dns.h"
 #include "pod_runtime_state.h"
 
 #include <QList>
@@ -21,6 +22,7 @@ struct PodSyncInput {
     QString cgroupParent;   // the node's pods' cgroup ("/timoneiro/<node>")
     bool terminate = false;  // deleted: stop everything
     qint64 gracePeriodSeconds = 30;
+    PodDnsSettings dns;  // the kubelet's clusterDNS / clusterDomain
 };
 
 struct PodSyncOutput {

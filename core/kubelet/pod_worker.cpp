@@ -114,6 +114,7 @@ void PodWorker::dispatch(const EnvSources &sources)
     input.hostIp = context_.hostIp;
     input.logRoot = context_.logRoot;
     input.cgroupParent = context_.cgroupParent;
+    input.dns = context_.dns;
     input.terminate = terminating(pod_) || removed_;
     input.gracePeriodSeconds = removed_ && !terminating(pod_) ? 2 : gracePeriod(pod_);
     QPointer<PodWorker> self(this);

@@ -36,6 +36,7 @@ struct PodWorkerContext {
     QString logRoot;
     QString cgroupParent;
     int resyncMs = 2000;
+    PodDnsSettings dns;
 };
 
 class PodWorker : public QObject {
