@@ -37,6 +37,7 @@ Kubelet::Kubelet(client::Client &client, KubeletConfig config, QObject *parent)
 {
     // Enough threads that one pod's graceful stop never holds up the others.
     pool_.setMaxThreadCount(8);
+    probePool_.setMaxThreadCount(16);
     connect(&heartbeat_, &QTimer::timeout, this, &Kubelet::heartbeat);
     auto nodeChanged = [this](const QJsonObject &node) {
         const QString cidr = node.value(QStringLiteral("spec")).toObject().value(QStringLiteral("podCIDR")).toString();
@@ -85,6 +86,7 @@ void Kubelet::stop()
     for (PodWorker *w : std::as_const(workers_))
         w->blockSignals(true);
     pool_.waitForDone();
+    probePool_.waitForDone();
     qDeleteAll(workers_);
     workers_.clear();
 }
@@ -150,6 +152,30 @@ void Kubelet::setRuntimeFailed(const QString &reason)
     heartbeat();
 }
 
+void Kubelet::setRuntimeDown(const QString &detail)
+{
+    runtimeDown_ = detail;
+    ++runtimeGeneration_;
+    statusInFlight_ = false;
+    heartbeat();
+}
+
+void Kubelet::setRuntimeRestored()
+{
+    runtimeDown_.clear();
+    ++runtimeGeneration_;
+    statusInFlight_ = false;
+    // The old channel reconnects with gRPC's back-off; a new one connects
+    // now. Running workers keep theirs: their next resync finds it back.
+    if (!socket_.isEmpty()) {
+        runtimeFailure_.clear();
+        runtime_ = std::make_shared<cri::RuntimeClient>(socket_);
+    }
+    heartbeat();
+    for (const QJsonObject &pod : pods_.list())
+        podChanged(pod);
+}
+
 void Kubelet::heartbeat()
 {
     if (stopping_)
@@ -179,13 +205,18 @@ void Kubelet::heartbeat()
     }
     if (statusInFlight_)
         return;
+    if (!runtimeDown_.isEmpty()) {
+        updateNodeStatus(false, QStringLiteral("container runtime is down"));
+        return;
+    }
     if (!runtime_) {
         updateNodeStatus(false, runtimeFailure_.isEmpty() ? QStringLiteral("container runtime is starting") : runtimeFailure_);
         return;
     }
     statusInFlight_ = true;
     auto runtime = runtime_;
-    pool_.start([self, runtime] {
+    const int generation = runtimeGeneration_;
+    pool_.start([self, runtime, generation] {
         cri::v1::StatusResponse status;
         cri::CriError error;
         QString problem;
@@ -200,8 +231,8 @@ void Kubelet::heartbeat()
                                        c ? QString::fromStdString(c->message()) : QString());
             }
         }
-        QMetaObject::invokeMethod(self.data(), [self, problem] {
-            if (!self)
+        QMetaObject::invokeMethod(self.data(), [self, problem, generation] {
+            if (!self || generation != self->runtimeGeneration_)
                 return;
             self->statusInFlight_ = false;
             self->updateNodeStatus(problem.isEmpty(), problem);
@@ -217,7 +248,8 @@ void Kubelet::updateNodeStatus(bool ready, const QString &message)
     const QJsonObject old = node->value(QStringLiteral("status")).toObject();
     const QJsonArray previous = old.value(QStringLiteral("conditions")).toArray();
     // Written when something changed, else once a minute (the lease is the heartbeat).
-    const QString report = QStringLiteral("%1|%2|%3|%4").arg(ready).arg(message, runtimeVersion_, podCidr_);
+    const QString runtimeProblem = runtimeDown_.isEmpty() ? runtimeFailure_ : runtimeDown_;
+    const QString report = QStringLiteral("%1|%2|%3|%4|%5").arg(ready).arg(message, runtimeVersion_, podCidr_, runtimeProblem);
     const bool nodeSaysReady = api::isReady(*node);
     const QString heartbeat = previous.isEmpty() ? QString() : previous.last().toObject().value(QStringLiteral("lastHeartbeatTime")).toString();
     const qint64 age = QDateTime::fromString(heartbeat, Qt::ISODate).secsTo(QDateTime::currentDateTimeUtc());
@@ -227,7 +259,10 @@ void Kubelet::updateNodeStatus(bool ready, const QString &message)
     if (ready && !nodeSaysReady)
         events_.record(*node, QStringLiteral("Normal"), QStringLiteral("NodeReady"),
                        QStringLiteral("Node %1 status is now: NodeReady").arg(config_.nodeName));
-    const QJsonObject status{{QStringLiteral("conditions"), nodeConditions(ready, message, previous)},
+    else if (!ready && nodeSaysReady)
+        events_.record(*node, QStringLiteral("Normal"), QStringLiteral("NodeNotReady"),
+                       QStringLiteral("Node %1 status is now: NodeNotReady").arg(config_.nodeName));
+    const QJsonObject status{{QStringLiteral("conditions"), nodeConditions(ready, message, previous, runtimeProblem)},
                              {QStringLiteral("addresses"), nodeAddresses(internalIp(), config_.nodeName)},
                              {QStringLiteral("nodeInfo"), nodeInfo(runtimeVersion_)}};
     QPointer<Kubelet> self(this);
@@ -249,11 +284,15 @@ void Kubelet::podChanged(const QJsonObject &pod)
         w->update(pod);
         return;
     }
+    // A worker started now could not adopt what the runtime has of the pod.
+    if (!runtimeDown_.isEmpty())
+        return;
     PodWorkerContext context;
     context.client = &client_;
     context.events = &events_;
     context.tokens = &tokens_;
     context.pool = &pool_;
+    context.probePool = &probePool_;
     context.runtime = runtime_;
     context.socket = socket_;
     context.nodeName = config_.nodeName;

@@ -38,6 +38,13 @@ public:
     void setRuntime(const QString &socket);
     // The runtime could not start: the node stays NotReady with this reason.
     void setRuntimeFailed(const QString &reason);
+    // The node's containerd died and its supervisor restarts it: NotReady
+    // ("container runtime is down") now, not at the next heartbeat, and
+    // ContainerRuntimeUnhealthy with detail; no new pod worker meanwhile.
+    void setRuntimeDown(const QString &detail);
+    // The restarted containerd answers: status from CRI again (a fresh
+    // channel), and the pods that came meanwhile get their workers.
+    void setRuntimeRestored();
     // Heartbeats and pod workers stop; returns once no CRI call is in flight.
     void stop();
 
@@ -65,11 +72,14 @@ private:
     client::EventRecorder events_;
     VolumeTokens tokens_;
     QThreadPool pool_;
+    QThreadPool probePool_;  // probes, apart: a slow one never holds up a pod sync
     QTimer heartbeat_;
     std::shared_ptr<cri::RuntimeClient> runtime_;
     QString socket_;
     QString runtimeVersion_;
     QString runtimeFailure_;
+    QString runtimeDown_;        // why containerd is down, while its supervisor restarts it
+    int runtimeGeneration_ = 0;  // a CRI status answer from before a down/restore is stale
     QString podCidr_;
     QHash<QString, PodWorker *> workers_;  // by pod uid
     bool leaseCreated_ = false;

@@ -27,7 +27,8 @@ QJsonObject terminatedOf(const cri::v1::ContainerStatus &s)
     return t;
 }
 
-QJsonObject containerStatus(const QJsonObject &container, const ContainerRuntimeState *cs, const QString &defaultWaiting)
+QJsonObject containerStatus(const QJsonObject &container, const ContainerRuntimeState *cs, const QString &defaultWaiting,
+                            const PodProbeResults *probes = nullptr)
 {
     const QString name = container.value(QStringLiteral("name")).toString();
     QJsonObject out{{QStringLiteral("name"), name},
@@ -59,8 +60,10 @@ QJsonObject containerStatus(const QJsonObject &container, const ContainerRuntime
             out.insert(QStringLiteral("lastState"), QJsonObject{{QStringLiteral("terminated"), terminatedOf(*cs->status)}});
     } else if (cs && cs->status && cs->status->state() == cri::v1::CONTAINER_RUNNING) {
         state.insert(QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"), criTime(cs->status->started_at())}});
-        out.insert(QStringLiteral("ready"), true);
-        out.insert(QStringLiteral("started"), true);
+        bool started = true, ready = true;
+        probedReadiness(probes, name, QString::fromStdString(cs->status->id()), &started, &ready);
+        out.insert(QStringLiteral("ready"), ready);
+        out.insert(QStringLiteral("started"), started);
     } else if (cs && cs->status && cs->status->state() == cri::v1::CONTAINER_EXITED) {
         state.insert(QStringLiteral("terminated"), terminatedOf(*cs->status));
     } else {
@@ -139,7 +142,7 @@ QString podPhase(const QJsonObject &pod, const PodRuntimeState &state)
     return QStringLiteral("Pending");
 }
 
-QJsonObject podStatus(const QJsonObject &pod, const PodRuntimeState &state, const QString &hostIp)
+QJsonObject podStatus(const QJsonObject &pod, const PodRuntimeState &state, const QString &hostIp, const PodProbeResults *probes)
 {
     const QJsonObject spec = obj(pod, "spec");
     const QJsonObject old = obj(pod, "status");
@@ -162,7 +165,7 @@ QJsonObject podStatus(const QJsonObject &pod, const PodRuntimeState &state, cons
         const QString name = v.toObject().value(QStringLiteral("name")).toString();
         const auto it = state.containers.constFind(name);
         const QJsonObject s = containerStatus(v.toObject(), it == state.containers.cend() ? nullptr : &*it,
-                                              inits ? QStringLiteral("ContainerCreating") : QStringLiteral("PodInitializing"));
+                                              inits ? QStringLiteral("ContainerCreating") : QStringLiteral("PodInitializing"), probes);
         if (!s.value(QStringLiteral("ready")).toBool())
             notReady << name;
         statuses.append(s);

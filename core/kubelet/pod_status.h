@@ -6,6 +6,7 @@
 // and host IPs, start time. A pure function of the pod and what the
 // runtime said.
 #include "pod_runtime_state.h"
+#include "probe_results.h"
 
 #include <QJsonObject>
 
@@ -17,6 +18,7 @@ QString criTime(qint64 nanoseconds);
 // Kubernetes' getPhase over the spec's containers and their states.
 QString podPhase(const QJsonObject &pod, const PodRuntimeState &state);
 
-QJsonObject podStatus(const QJsonObject &pod, const PodRuntimeState &state, const QString &hostIp);
+// probes: what the containers' probes said (started, ready); none = no probes.
+QJsonObject podStatus(const QJsonObject &pod, const PodRuntimeState &state, const QString &hostIp, const PodProbeResults *probes = nullptr);
 
 }  // namespace timoneiro::kubelet

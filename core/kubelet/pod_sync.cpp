@@ -291,11 +291,35 @@ public:
                 start(c);
             else if (cs.status->state() == cri::v1::CONTAINER_EXITED && shouldRestart(cs))
                 restart(c);
+            else if (cs.status->state() == cri::v1::CONTAINER_RUNNING && failedProbe(c))
+                continue;
             else if (cs.status->state() == cri::v1::CONTAINER_CREATED) {
                 cri::CriError error;
                 cri_.startContainer(cs.id, &error);
             }
         }
+    }
+
+    // A container that failed its liveness or startup probe is stopped
+    // within the probe's (or the pod's) grace period and, unless the policy
+    // is Never, restarted with CrashLoopBackOff's back-off.
+    bool failedProbe(const QJsonObject &container)
+    {
+        const QString name = container.value(QStringLiteral("name")).toString();
+        ContainerRuntimeState &cs = st_.containers[name];
+        const auto probe = in_.probes.constFind(name);
+        if (probe == in_.probes.cend() || probe->killProbe.isEmpty() || probe->containerId != cs.id)
+            return false;
+        const QJsonObject spec = in_.pod.value(QStringLiteral("spec")).toObject();
+        const bool again = spec.value(QStringLiteral("restartPolicy")).toString() != QLatin1String("Never");
+        out_.events.append({QStringLiteral("Normal"), QStringLiteral("Killing"),
+                            QStringLiteral("Container %1 failed %2 probe%3").arg(name, probe->killProbe, again ? QStringLiteral(", will be restarted") : QString())});
+        const qint64 grace = probe->killGraceSeconds >= 0 ? probe->killGraceSeconds : spec.value(QStringLiteral("terminationGracePeriodSeconds")).toInteger(30);
+        stopContainers(socket_, {cs.id}, grace);
+        refresh();
+        if (again && cs.status && cs.status->state() == cri::v1::CONTAINER_EXITED)
+            restart(container);
+        return true;
     }
 
     void terminate()
@@ -344,7 +368,7 @@ public:
                 st_.sandboxReady = false;
             }
         }
-        out_.status = podStatus(in_.pod, st_, in_.hostIp);
+        out_.status = podStatus(in_.pod, st_, in_.hostIp, &in_.probes);
     }
 
 private:

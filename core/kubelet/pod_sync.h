@@ -8,6 +8,7 @@
 #include "container_spec.h"
 #include "pod_dns.h"
 #include "pod_runtime_state.h"
+#include "probe_results.h"
 
 #include <QList>
 
@@ -23,6 +24,7 @@ struct PodSyncInput {
     bool terminate = false;  // deleted: stop everything
     qint64 gracePeriodSeconds = 30;
     PodDnsSettings dns;  // the kubelet's clusterDNS / clusterDomain
+    PodProbeResults probes;  // what the pod's probes said when the sync began
 };
 
 struct PodSyncOutput {

@@ -32,6 +32,10 @@ PodWorker::PodWorker(PodWorkerContext context, QJsonObject pod, QObject *parent)
 {
     resync_.setInterval(context_.resyncMs);
     connect(&resync_, &QTimer::timeout, this, &PodWorker::sync);
+    if (context_.probePool) {
+        probes_ = new ProbeManager({context_.probePool, context_.events, context_.socket, context_.hostIp}, this);
+        connect(probes_, &ProbeManager::changed, this, &PodWorker::sync);
+    }
     resync_.start();
     QTimer::singleShot(0, this, &PodWorker::sync);
 }
@@ -117,6 +121,8 @@ void PodWorker::dispatch(const EnvSources &sources)
     input.dns = context_.dns;
     input.terminate = terminating(pod_) || removed_;
     input.gracePeriodSeconds = removed_ && !terminating(pod_) ? 2 : gracePeriod(pod_);
+    if (probes_)
+        input.probes = probes_->results();
     QPointer<PodWorker> self(this);
     auto state = state_;
     auto runtime = context_.runtime;
@@ -142,6 +148,8 @@ void PodWorker::onSynced(const PodSyncOutput &out, bool terminated)
     if (terminated) {
         stopped_ = true;
         resync_.stop();
+        if (probes_)
+            probes_->stop();
         if (removed_) {
             emit finished(uid);
             return;
@@ -170,6 +178,8 @@ void PodWorker::onSynced(const PodSyncOutput &out, bool terminated)
     }
     if (state_->terminal)
         resync_.stop();
+    if (probes_)
+        probes_->update(pod_, out.status);
     if (pending_)
         sync();
 }

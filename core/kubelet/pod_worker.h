@@ -7,6 +7,7 @@
 #include "container_spec.h"
 #include "pod_runtime_state.h"
 #include "pod_sync.h"
+#include "probe_manager.h"
 #include "volume_token.h"
 
 #include <QJsonObject>
@@ -29,6 +30,7 @@ struct PodWorkerContext {
     client::EventRecorder *events = nullptr;
     VolumeTokens *tokens = nullptr;
     QThreadPool *pool = nullptr;
+    QThreadPool *probePool = nullptr;  // probes run there, never on pool
     std::shared_ptr<cri::RuntimeClient> runtime;
     QString socket;
     QString nodeName;
@@ -65,6 +67,7 @@ private:
     PodWorkerContext context_;
     QJsonObject pod_;
     std::shared_ptr<PodRuntimeState> state_;
+    ProbeManager *probes_ = nullptr;
     QTimer resync_;
     QJsonObject lastStatus_;
     bool inFlight_ = false;
