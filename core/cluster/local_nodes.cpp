@@ -3,6 +3,7 @@
 #include "client/client.h"
 #include "kubelet/kubelet.h"
 #include "kubelet/pod_sync.h"
+#include "network/dns_cluster.h"
 #include "runtime/containerd_supervisor.h"
 #include "runtime/local_images.h"
 #include "runtime/node_runtime_config.h"
@@ -51,6 +52,7 @@ struct LocalNodes::Private {
         QString error;  // empty: built
     };
     std::shared_future<BuiltImages> images;
+    std::unique_ptr<network::ClusterDns> dns;  // answers the nodes' pods on their gateways
     bool stopped = false;
 };
 
@@ -70,6 +72,8 @@ LocalNodes::LocalNodes(api::Handler &api, LocalNodesConfig config, QObject *pare
         kc.heartbeatMs = d->config.heartbeatMs;
         kc.leaseSeconds = d->config.leaseSeconds;
         kc.bridge = runtime::bridgeNameFor(node->name);
+        kc.dns.clusterDns = {d->config.clusterDns};
+        kc.dns.clusterDomain = d->config.clusterDomain;
         node->kubelet = std::make_unique<kubelet::Kubelet>(*node->client, kc);
         d->nodes.push_back(std::move(node));
     }
@@ -118,6 +122,16 @@ bool LocalNodes::available(QString *why)
 
 void LocalNodes::start()
 {
+    if (!d->nodes.empty()) {
+        network::ClusterDnsConfig dnsConfig;
+        for (const auto &node : d->nodes)
+            dnsConfig.nodes << node->name;
+        dnsConfig.zone = d->config.clusterDomain;
+        dnsConfig.serviceIp = d->config.clusterDns;
+        dnsConfig.loopbackPort = d->config.dnsLoopbackPort;
+        d->dns = std::make_unique<network::ClusterDns>(d->api, dnsConfig);
+        d->dns->start();
+    }
     // The images are built once (cached across runs) while the nodes register.
     const QString cacheDir = d->config.imageCacheDir;
     d->images = std::async(std::launch::async, [cacheDir] {
@@ -222,6 +236,8 @@ void LocalNodes::stop()
     }
     if (d->images.valid())
         d->images.wait();
+    if (d->dns)
+        d->dns->stop();
 }
 
 }  // namespace timoneiro::cluster

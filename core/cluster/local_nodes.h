@@ -21,6 +21,11 @@ struct LocalNodesConfig {
     QString imageCacheDir;  // built images, shared by clusters
     int heartbeatMs = 10000;
     int leaseSeconds = 40;
+    // Cluster DNS: the kubelets' clusterDNS and clusterDomain; the server on each node's gateway
+    // (network::ClusterDns), also on 127.0.0.1:<dnsLoopbackPort> when >= 0.
+    QString clusterDns = QStringLiteral("10.96.0.10");
+    QString clusterDomain = QStringLiteral("cluster.local");
+    int dnsLoopbackPort = -1;
 };
 
 class LocalNodes : public QObject {
