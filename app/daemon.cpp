@@ -179,6 +179,9 @@ int runDaemon(QCoreApplication &app)
     }
     config.serviceAccountKeyPem = pki->serviceAccountKeyPem();
     config.podLogDir = [dataDir](const QString &node) { return timoneiro::cluster::LocalNodes::podLogDir(dataDir, node); };
+    config.nodeStreamUrl = [dataDir](const QString &node, const timoneiro::apiserver::NodeStreamRequest &request) {
+        return timoneiro::cluster::LocalNodes::streamUrl(dataDir, node, request);
+    };
     timoneiro::apiserver::ApiServer api(**store, config);
     timoneiro::apiserver::Authenticator authenticator(pki->caCertificatePem(), pki->serviceAccountKeyPem());
     timoneiro::apiserver::HttpServer http(api, config.maxBodyBytes);

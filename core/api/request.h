@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+class QTcpSocket;
+
 namespace timoneiro::api {
 
 // Who is asking: the authenticated user, also the actor the store records.
@@ -72,6 +74,11 @@ struct ApiResponse {
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;  // extra headers (Warning, Etag, ...)
     std::shared_ptr<WatchStream> watch;            // set for watch=true: the body is the stream
+    // Set when the answer is a session on the connection rather than a body
+    // (pods/log?follow=true, an accepted exec/attach/portforward upgrade):
+    // the HTTP transport hands its socket over, on the socket's thread, and
+    // writes nothing itself. In-process callers see status and body only.
+    std::function<void(QTcpSocket *socket)> takeOver;
 };
 
 class Handler {

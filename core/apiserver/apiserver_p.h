@@ -90,6 +90,7 @@ struct ApiServer::Private {
     api::ApiResponse tokenRequest(RestContext &ctx);
     api::ApiResponse finalizeNamespace(RestContext &ctx);
     api::ApiResponse podLog(RestContext &ctx);  // pod_log.cpp
+    api::ApiResponse streamSubresource(RestContext &ctx);  // stream_upgrade.cpp: exec, attach, portforward
 
     // The shared write path: default, validate, admit, store. old is null on create.
     api::Result<QJsonObject> writeObject(RestContext &ctx, QJsonObject obj, const QJsonObject *old,

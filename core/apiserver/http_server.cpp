@@ -89,17 +89,28 @@ QByteArray chunk(const QByteArray &data)
 
 // Refuses a request whose declared body is over the limit before it is read
 // into memory: Qt HttpServer buffers bodies whole.
-void guardBodySize(QTcpSocket *socket, qint64 maxBody)
+// A socket whose request asked for a protocol upgrade: the upgrade path
+// reads it from then on.
+const char *const kUpgraded = "timoneiro.upgraded";
+
+void guardBodySize(QTcpSocket *socket, qint64 maxBody, std::function<bool(QTcpSocket *)> upgrade)
 {
     // Bytes of an oversized body still to be read and dropped: the client
     // keeps sending until it sees the answer, and closing under it would
     // reset the connection before it reads the 413.
     auto draining = std::make_shared<qint64>(-1);
-    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, maxBody, draining] {
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, maxBody, draining, upgrade] {
+        if (socket->property(kUpgraded).toBool())
+            return;
         if (*draining >= 0) {
             *draining -= socket->readAll().size();
             if (*draining <= 0)
                 socket->disconnectFromHost();
+            return;
+        }
+        // Before Qt's parser, which cannot hand over upgrades with our subprotocols.
+        if (upgrade && upgrade(socket)) {
+            socket->setProperty(kUpgraded, true);
             return;
         }
         const QByteArray head = socket->peek(16384).toLower();
@@ -130,7 +141,10 @@ void guardBodySize(QTcpSocket *socket, qint64 maxBody)
 
 class GuardedTcpServer final : public QTcpServer {
 public:
-    GuardedTcpServer(qint64 maxBody, QObject *parent) : QTcpServer(parent), maxBody_(maxBody) {}
+    GuardedTcpServer(qint64 maxBody, std::function<bool(QTcpSocket *)> upgrade, QObject *parent)
+        : QTcpServer(parent), maxBody_(maxBody), upgrade_(std::move(upgrade))
+    {
+    }
 
 protected:
     void incomingConnection(qintptr fd) override
@@ -140,12 +154,13 @@ protected:
             delete socket;
             return;
         }
-        guardBodySize(socket, maxBody_);
+        guardBodySize(socket, maxBody_, upgrade_);
         addPendingConnection(socket);
     }
 
 private:
     qint64 maxBody_;
+    std::function<bool(QTcpSocket *)> upgrade_;
 };
 
 QList<QByteArray> peerChainDer(QTcpSocket *socket)
@@ -187,18 +202,19 @@ HttpServer::~HttpServer() = default;
 quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
 {
     QTcpServer *server = nullptr;
+    auto upgrade = [this](QTcpSocket *socket) { return serveUpgrade(socket); };
     if (tls_) {
         auto *ssl = new QSslServer(this);
         ssl->setSslConfiguration(*tls_);
         const qint64 maxBody = maxBodyBytes_;
         connect(ssl, &QSslServer::startedEncryptionHandshake, this,
-                [maxBody](QSslSocket *socket) { guardBodySize(socket, maxBody); });
+                [maxBody, upgrade](QSslSocket *socket) { guardBodySize(socket, maxBody, upgrade); });
         connect(ssl, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
             qCDebug(lcHttp).noquote() << "TLS handshake failed:" << socket->errorString();
         });
         server = ssl;
     } else {
-        server = new GuardedTcpServer(maxBodyBytes_, this);
+        server = new GuardedTcpServer(maxBodyBytes_, upgrade, this);
     }
     if (!server->listen(address, port)) {
         qCCritical(lcHttp).noquote() << "cannot listen on" << address.toString() << port << ":" << server->errorString();
@@ -250,6 +266,15 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     }
     qCDebug(lcHttp).noquote() << req.method << request.url().toString(QUrl::FullyEncoded) << resp.status
                               << timer.elapsed() << "ms";
+    if (resp.takeOver) {
+        QMetaObject::invokeMethod(
+            this, [socket = QPointer<QTcpSocket>(socket), takeOver = resp.takeOver] {
+                if (socket)
+                    takeOver(socket);
+            },
+            Qt::QueuedConnection);
+        return true;
+    }
     if (resp.watch) {
         writeHead(socket, resp.status, {{"Content-Type", "application/json"},
                                         {"Transfer-Encoding", "chunked"},
@@ -265,6 +290,65 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                 writeResponse(socket, resp, head);
         },
         Qt::QueuedConnection);
+    return true;
+}
+
+// Requests with Upgrade (websocket, SPDY/3.1) are read here, whole, and go
+// through the handler chain like any other; an accepted one takes the
+// socket over, a refused one gets its Status and the connection's end.
+bool HttpServer::serveUpgrade(QTcpSocket *socket)
+{
+    const QByteArray peeked = socket->peek(16384);
+    const int end = peeked.indexOf("\r\n\r\n");
+    if (end < 0)
+        return false;
+    const QList<QByteArray> lines = peeked.left(end).split('\n');
+    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1."))
+        return false;
+    api::ApiRequest req;
+    QByteArray authorization;
+    for (const QByteArray &line : lines.mid(1)) {
+        const int colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        req.headers.emplaceBack(name, value);
+        if (name == "authorization")
+            authorization = value;
+        else if (name == "user-agent")
+            req.userAgent = QString::fromUtf8(value);
+    }
+    const QByteArray upgrade = req.header("upgrade").toLower();
+    if (upgrade != "websocket" && upgrade != "spdy/3.1")
+        return false;
+    socket->read(end + 4);
+    // Qt's parser never sees this connection again.
+    disconnect(socket, &QIODevice::readyRead, this, nullptr);
+    const QUrl url(QString::fromUtf8(requestLine[1]));
+    req.method = requestLine[0];
+    req.path = url.path();
+    req.query = decodeQuery(url.query(QUrl::FullyEncoded).toUtf8());
+    api::ApiResponse resp;
+    Authentication auth;
+    if (authenticator_)
+        auth = authenticator_->authenticate(peerChainDer(socket), authorization);
+    req.user = auth.user;
+    if (auth.outcome == Authentication::Outcome::Rejected) {
+        resp.status = 401;
+        resp.body = QJsonDocument(api::ApiError::unauthorized().toStatus()).toJson(QJsonDocument::Compact);
+    } else {
+        resp = handler_.handle(req);
+    }
+    qCDebug(lcHttp).noquote() << req.method << requestLine[1] << "upgrade" << upgrade << (resp.takeOver ? 101 : resp.status);
+    if (resp.takeOver) {
+        resp.takeOver(socket);
+        return true;
+    }
+    resp.headers.emplaceBack("Connection", "close");
+    writeResponse(socket, resp, false);
+    socket->disconnectFromHost();
     return true;
 }
 

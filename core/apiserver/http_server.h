@@ -33,6 +33,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    bool serveUpgrade(QTcpSocket *socket);
     void startWatch(QTcpSocket *socket, std::shared_ptr<api::WatchStream> stream);
 
     api::Handler &handler_;

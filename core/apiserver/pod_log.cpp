@@ -2,7 +2,8 @@
 // log format: "<time> <stream> <P|F> <text>" per line) read from the node's
 // pod log directory, with Kubernetes' options: container, previous,
 // timestamps, tailLines, limitBytes, sinceSeconds, sinceTime. A follow
-// request gets what is there now.
+// request gets what is there now, then each line as it is written, until
+// the container stops running or the client goes.
 #include "apiserver_p.h"
 
 #include "object_meta.h"
@@ -10,6 +11,11 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <sys/stat.h>
 
 namespace timoneiro::apiserver {
 
@@ -67,6 +73,121 @@ QList<LogLine> parseCriLog(const QByteArray &data)
     return lines;
 }
 
+QByteArray chunk(const QByteArray &data)
+{
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
+// Tails one log file into a chunked response. Polls: the file is written by
+// another process (containerd), and a poll also notices a rotation (the
+// path names a new file) or truncation, after which it reads from the start.
+class LogFollower final : public QObject {
+public:
+    LogFollower(QTcpSocket *socket, const QString &path, qint64 offset, bool timestamps, qint64 limit,
+                std::function<bool()> running)
+        : QObject(socket), socket_(socket), path_(path), offset_(offset), timestamps_(timestamps), limit_(limit),
+          running_(std::move(running))
+    {
+        file_.setFileName(path_);
+        if (file_.open(QIODevice::ReadOnly))
+            inode_ = inodeOf(file_.handle());
+        connect(&timer_, &QTimer::timeout, this, &LogFollower::poll);
+        timer_.start(200);
+    }
+
+    void send(const QByteArray &text)
+    {
+        QByteArray out = text;
+        if (limit_ >= 0) {
+            out.truncate(qMin<qint64>(out.size(), limit_));
+            limit_ -= out.size();
+        }
+        if (!out.isEmpty())
+            socket_->write(chunk(out));
+        if (limit_ == 0)
+            end();
+    }
+
+private:
+    static quint64 inodeOf(int fd)
+    {
+        struct stat st {};
+        return ::fstat(fd, &st) == 0 ? quint64(st.st_ino) : 0;
+    }
+
+    void poll()
+    {
+        if (!socket_ || socket_->state() != QAbstractSocket::ConnectedState)
+            return end();
+        readNew();
+        if (++ticks_ % 5 != 0)
+            return;
+        // Rotated: the path is a new file once this one is drained.
+        struct stat st {};
+        if (::stat(QFile::encodeName(path_).constData(), &st) == 0 && quint64(st.st_ino) != inode_) {
+            readNew();
+            file_.close();
+            file_.setFileName(path_);
+            if (file_.open(QIODevice::ReadOnly))
+                inode_ = inodeOf(file_.handle());
+            offset_ = 0;
+            partial_.clear();
+        }
+        if (!running_()) {
+            readNew();
+            end();
+        }
+    }
+
+    void readNew()
+    {
+        if (!file_.isOpen() || done_)
+            return;
+        if (file_.size() < offset_) {  // truncated
+            offset_ = 0;
+            partial_.clear();
+        }
+        if (file_.size() == offset_)
+            return;
+        file_.seek(offset_);
+        const QByteArray data = file_.read(1 << 20);
+        offset_ += data.size();
+        partial_ += data;
+        const int cut = partial_.lastIndexOf('\n');
+        if (cut < 0)
+            return;
+        QByteArray text;
+        for (const LogLine &l : parseCriLog(partial_.left(cut + 1)))
+            text += timestamps_ ? l.timeText + ' ' + l.text : l.text;
+        partial_.remove(0, cut + 1);
+        send(text);
+    }
+
+    void end()
+    {
+        if (done_)
+            return;
+        done_ = true;
+        timer_.stop();
+        if (socket_ && socket_->state() == QAbstractSocket::ConnectedState)
+            socket_->write("0\r\n\r\n");
+        deleteLater();
+    }
+
+    QPointer<QTcpSocket> socket_;
+    QString path_;
+    QFile file_;
+    quint64 inode_ = 0;
+    qint64 offset_;
+    QByteArray partial_;  // a line not yet complete
+    bool timestamps_;
+    qint64 limit_;        // bytes still allowed (-1: no limit)
+    std::function<bool()> running_;
+    QTimer timer_;
+    int ticks_ = 0;
+    bool done_ = false;
+};
+
 }  // namespace
 
 api::ApiResponse ApiServer::Private::podLog(RestContext &ctx)
@@ -114,7 +235,13 @@ api::ApiResponse ApiServer::Private::podLog(RestContext &ctx)
             QStringLiteral("container \"%1\" in pod \"%2\" is waiting to start: %3")
                 .arg(container, name, reason.isEmpty() ? QStringLiteral("ContainerCreating") : reason)));
     }
-    QList<LogLine> lines = parseCriLog(file.readAll());
+    QByteArray data = file.readAll();
+    const bool follow = ctx.request.queryValue(QStringLiteral("follow")) == QLatin1String("true") && !previous;
+    // A follower goes on from the last complete line.
+    const qint64 offset = data.lastIndexOf('\n') + 1;
+    if (follow)
+        data.truncate(offset);
+    QList<LogLine> lines = parseCriLog(data);
 
     QDateTime since;
     bool ok = false;
@@ -134,12 +261,37 @@ api::ApiResponse ApiServer::Private::podLog(RestContext &ctx)
     for (const LogLine &l : std::as_const(lines))
         body += timestamps ? l.timeText + ' ' + l.text : l.text;
     const qint64 limit = ctx.request.queryValue(QStringLiteral("limitBytes")).toLongLong(&ok);
-    if (ok && limit > 0 && body.size() > limit)
+    const bool limited = ok && limit > 0;
+    if (limited && body.size() > limit)
         body.truncate(limit);
     api::ApiResponse response;
     response.status = 200;
     response.contentType = "text/plain";
     response.body = body;
+    if (!follow)
+        return response;
+    // Follows while this container instance runs: the same pod (uid), the
+    // same restart count, state running.
+    const QString ns = ctx.path.namespaceName;
+    const api::ResourceInfo &pods = ctx.resource;
+    auto running = [this, &pods, ns, name, uid, container, restarts] {
+        auto now = getObject(pods, ns, name);
+        if (!now || metadataOf(*now).value(QStringLiteral("uid")).toString() != uid)
+            return false;
+        const QJsonObject s = statusOf(*now, container);
+        return s.value(QStringLiteral("restartCount")).toInt() == restarts
+               && s.value(QStringLiteral("state")).toObject().contains(QStringLiteral("running"));
+    };
+    const qint64 left = limited ? limit - body.size() : -1;
+    response.takeOver = [path, offset, timestamps, left, running, body](QTcpSocket *socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n"
+                      "Cache-Control: no-cache, private\r\n\r\n");
+        if (!body.isEmpty())
+            socket->write(chunk(body));
+        auto *follower = new LogFollower(socket, path, offset, timestamps, left, running);
+        if (left == 0)
+            follower->send({});
+    };
     return response;
 }
 

@@ -28,7 +28,15 @@ RequestAttributes requestAttributes(const api::ApiRequest &request, const Reques
         a.namespaceName = path.name;
     const QString watch = request.queryValue(QStringLiteral("watch"));
     const bool watching = path.legacyWatch || watch == QLatin1String("true") || watch == QLatin1String("1");
-    if (m == "GET" || m == "HEAD")
+    // A WebSocket upgrade to a pod's exec, attach or portforward is a GET that
+    // starts a process or a tunnel: authorized as create, as the POST it
+    // replaces (Kubernetes 1.32, AuthorizePodWebsocketUpgradeCreatePermission).
+    const bool streaming = path.group.isEmpty() && path.resource == QLatin1String("pods")
+                           && (path.subresource == QLatin1String("exec") || path.subresource == QLatin1String("attach")
+                               || path.subresource == QLatin1String("portforward"));
+    if (m == "GET" && streaming && request.header("upgrade").toLower() == "websocket")
+        a.verb = QStringLiteral("create");
+    else if (m == "GET" || m == "HEAD")
         a.verb = watching ? QStringLiteral("watch") : path.name.isEmpty() ? QStringLiteral("list") : QStringLiteral("get");
     else if (m == "POST")
         a.verb = QStringLiteral("create");

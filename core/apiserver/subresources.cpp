@@ -94,6 +94,9 @@ api::ApiResponse ApiServer::Private::subresource(RestContext &ctx)
         return tokenRequest(ctx);
     if (sub == QLatin1String("log") && m == "GET" && ctx.resource.plural == QLatin1String("pods"))
         return podLog(ctx);
+    if ((sub == QLatin1String("exec") || sub == QLatin1String("attach") || sub == QLatin1String("portforward"))
+        && ctx.resource.plural == QLatin1String("pods"))
+        return streamSubresource(ctx);
 
     if (sub == QLatin1String("finalize") && m == "PUT")
         return finalizeNamespace(ctx);

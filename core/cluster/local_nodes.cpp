@@ -1,8 +1,10 @@
 #include "local_nodes.h"
 
+#include "apiserver/node_streaming.h"
 #include "client/client.h"
 #include "kubelet/kubelet.h"
 #include "kubelet/pod_sync.h"
+#include "kubelet/streaming.h"
 #include "network/dns_cluster.h"
 #include "runtime/containerd_supervisor.h"
 #include "runtime/local_images.h"
@@ -99,6 +101,31 @@ QString LocalNodes::podLogDir(const QString &dataDir, const QString &node)
 {
     const QString dir = dataDir + QStringLiteral("/nodes/") + node + QStringLiteral("/pods");
     return QFileInfo(dir).isDir() ? dir : QString();
+}
+
+api::Result<QString> LocalNodes::streamUrl(const QString &dataDir, const QString &node,
+                                           const apiserver::NodeStreamRequest &request)
+{
+    const QString socket = runtime::NodeRuntimePaths::forDataDir(dataDir + QStringLiteral("/nodes/") + node).socket;
+    if (!QFileInfo::exists(socket)) {
+        api::ApiError e = api::ApiError::badRequest(
+            QStringLiteral("node \"%1\" runs no containers (a simulated node): there is nothing to stream from").arg(node));
+        return e;
+    }
+    kubelet::cri::RuntimeClient runtime(socket, 5000);
+    kubelet::StreamingRequest r;
+    r.kind = request.kind == apiserver::NodeStreamRequest::Exec     ? kubelet::StreamingRequest::Exec
+             : request.kind == apiserver::NodeStreamRequest::Attach ? kubelet::StreamingRequest::Attach
+                                                                    : kubelet::StreamingRequest::PortForward;
+    r.podUid = request.podUid;
+    r.container = request.container;
+    r.command = request.command;
+    r.tty = request.tty;
+    r.stdinOpen = request.stdinOpen;
+    r.stdoutOpen = request.stdoutOpen;
+    r.stderrOpen = request.stderrOpen;
+    r.ports = request.ports;
+    return kubelet::streamingUrl(runtime, r);
 }
 
 bool LocalNodes::available(QString *why)

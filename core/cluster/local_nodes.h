@@ -4,6 +4,8 @@
 // and, once node IPAM gives the node its podCIDR, its own containerd with a
 // CNI bridge for that CIDR (runtime::ContainerdSupervisor) and the offline
 // images imported; then the kubelet runs the node's pods over CRI.
+#include "api/result.h"
+
 #include <QObject>
 #include <QString>
 
@@ -11,6 +13,10 @@
 
 namespace timoneiro::api {
 class Handler;
+}
+
+namespace timoneiro::apiserver {
+struct NodeStreamRequest;
 }
 
 namespace timoneiro::cluster {
@@ -42,6 +48,11 @@ public:
     static QString defaultImageCacheDir();
     // Where node's kubelet keeps its pods' logs, or empty when no local node of that name has run here.
     static QString podLogDir(const QString &dataDir, const QString &node);
+    // pods/exec, attach, portforward (Config::nodeStreamUrl): the streaming URL
+    // of node's containerd for the request; an error for a node that runs no
+    // containers here. Blocking, bounded (a few CRI calls over a local socket).
+    static api::Result<QString> streamUrl(const QString &dataDir, const QString &node,
+                                          const apiserver::NodeStreamRequest &request);
 
     void start();
     // Blocking, bounded: the pods' sandboxes stopped over CRI (their IPs

@@ -1,0 +1,69 @@
+#pragma once
+// The client half of SPDY/3.1 as Kubernetes' streaming protocols use it
+// (remotecommand, portforward): an HTTP upgrade on a plain connection to a
+// runtime's streaming server, then streams opened by the client, each named
+// by its headers, carrying DATA both ways with FIN as each side's end.
+// Header blocks go out as zlib stored blocks: a SPDY peer inflates them with
+// its dictionary, which stored data never refers to, so no compressor is
+// needed; the server's header blocks are skipped, nothing here needs them.
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QUrl>
+
+namespace timoneiro::apiserver {
+
+namespace spdy {
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+// A SPDY/3 header block before compression (pair count, then length-prefixed names and values).
+QByteArray headerBlock(const Headers &headers);
+// data as a run of non-final zlib stored blocks; the first one carries the zlib header.
+QByteArray storedDeflate(const QByteArray &data, bool first);
+QByteArray dataFrame(quint32 stream, const QByteArray &data, bool fin);
+}  // namespace spdy
+
+class SpdyClient final : public QObject {
+    Q_OBJECT
+public:
+    explicit SpdyClient(QObject *parent = nullptr);
+    ~SpdyClient() override;
+
+    // POST url with Upgrade: SPDY/3.1 and one X-Stream-Protocol-Version per
+    // protocol (most preferred first). Then upgraded() or failed().
+    void open(const QUrl &url, const QList<QByteArray> &protocols);
+    // The protocol the server chose.
+    QByteArray protocol() const { return protocol_; }
+
+    // After upgraded(): a new stream (SYN_STREAM) with these headers; its id.
+    quint32 openStream(const spdy::Headers &headers);
+    void write(quint32 stream, const QByteArray &data, bool fin = false);
+    void close();
+
+signals:
+    void upgraded();
+    // The connection or the upgrade failed: the HTTP status (0 when no answer came) and body.
+    void failed(int httpStatus, const QByteArray &body);
+    void data(quint32 stream, const QByteArray &bytes);
+    // The server's side of a stream ended (FIN or RST_STREAM).
+    void streamFinished(quint32 stream);
+    // The connection is gone (after upgraded()).
+    void closed();
+
+private:
+    void readUpgrade();
+    void readFrames();
+    void handleControl(quint16 type, quint8 flags, const QByteArray &payload);
+
+    QPointer<QTcpSocket> socket_;
+    QByteArray buffer_;
+    QByteArray protocol_;
+    bool upgraded_ = false;
+    bool ended_ = false;
+    bool headerStreamStarted_ = false;
+    quint32 nextStream_ = 1;
+};
+
+}  // namespace timoneiro::apiserver
