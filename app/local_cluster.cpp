@@ -52,6 +52,15 @@ LocalCluster::~LocalCluster()
 void LocalCluster::start()
 {
     const QString daemon = QCoreApplication::applicationDirPath() + QStringLiteral("/timoneirod");
+    // Installed from the package: the system service, started through
+    // polkit as this user (installers/timoneiro-cluster prints the same
+    // nodes: and kubeconfig: lines); the GUI never runs as root.
+    const QString service = QCoreApplication::applicationDirPath() + QStringLiteral("/../lib/timoneiro/timoneiro-cluster");
+    if (QFileInfo(service).isExecutable()) {
+        emit progress(tr("Starting the local cluster (the timoneirod system service)…"));
+        process_.start(service, {QStringLiteral("start")});
+        return;
+    }
     // timoneirod picks the nodes: containerd ones when this machine can run
     // them (root, containerd), simulated ones otherwise, and says which.
     emit progress(tr("Starting the local cluster (containerd nodes when this machine can run them, simulated nodes otherwise)…"));

@@ -10,7 +10,7 @@ packages=(
   containerd runc containernetworking-plugins iproute2 iptables busybox-static curl
   libyaml-cpp-dev libsqlite3-dev sqlite3 libssl-dev openssl
   clang libclang-rt-14-dev
-  xvfb xauth
+  xvfb xauth x11-utils appstream polkitd
 )
 
 missing=()

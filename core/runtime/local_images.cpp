@@ -31,6 +31,28 @@ QString LocalImages::defaultPauseBinary()
     return QStringLiteral(TIMONEIRO_PAUSE_BINARY);
 }
 
+QString LocalImages::packagedImagesDir()
+{
+    if (!QCoreApplication::instance())
+        return {};
+    const QFileInfo dir(QCoreApplication::applicationDirPath() + QStringLiteral("/../lib/timoneiro/images"));
+    return dir.isDir() ? dir.canonicalFilePath() : QString();
+}
+
+// A packaged image is used as it is: the package built it from the build
+// machine's files, so this one needs neither nginx's .debs nor a network.
+bool LocalImages::usePackaged(const QString &name)
+{
+    const QString dir = packagedImagesDir();
+    if (dir.isEmpty())
+        return false;
+    const QStringList found = QDir(dir).entryList({name + QStringLiteral("-*.oci.tar")}, QDir::Files, QDir::Name);
+    if (found.isEmpty())
+        return false;
+    images_.append(LocalImage{name, QString(), {}, dir + QLatin1Char('/') + found.last()});
+    return true;
+}
+
 bool LocalImages::buildOne(const ImageRecipe &recipe, QString *error)
 {
     const QString tarball = QStringLiteral("%1/%2.oci.tar").arg(options_.cacheDir, recipe.cacheKey);
@@ -71,23 +93,29 @@ bool LocalImages::ensureBuilt(QStringList *errors)
     }
     bool required = true;
     QString error;
-    const auto pause = recipes::pause(options_.pauseBinary, pauseReference(), &error);
-    if (!pause || !buildOne(*pause, &error)) {
-        errors->append(QStringLiteral("pause: %1").arg(error));
-        required = false;
+    if (!usePackaged(QStringLiteral("pause"))) {
+        const auto pause = recipes::pause(options_.pauseBinary, pauseReference(), &error);
+        if (!pause || !buildOne(*pause, &error)) {
+            errors->append(QStringLiteral("pause: %1").arg(error));
+            required = false;
+        }
     }
     error.clear();
-    const auto busybox = recipes::busybox(options_.busyboxBinary, &error);
-    if (!busybox || !buildOne(*busybox, &error)) {
-        errors->append(QStringLiteral("busybox: %1").arg(error));
-        required = false;
+    if (!usePackaged(QStringLiteral("busybox"))) {
+        const auto busybox = recipes::busybox(options_.busyboxBinary, &error);
+        if (!busybox || !buildOne(*busybox, &error)) {
+            errors->append(QStringLiteral("busybox: %1").arg(error));
+            required = false;
+        }
     }
     error.clear();
     const QString work = options_.cacheDir + QStringLiteral("/work");
-    const auto nginx = recipes::nginx(options_.debDirs, options_.downloadDebs ? options_.cacheDir + QStringLiteral("/debs") : QString(),
-                                      work, &error);
-    if (!nginx || !buildOne(*nginx, &error))
-        errors->append(QStringLiteral("nginx: %1").arg(error));
+    if (!usePackaged(QStringLiteral("nginx"))) {
+        const auto nginx = recipes::nginx(options_.debDirs, options_.downloadDebs ? options_.cacheDir + QStringLiteral("/debs") : QString(),
+                                          work, &error);
+        if (!nginx || !buildOne(*nginx, &error))
+            errors->append(QStringLiteral("nginx: %1").arg(error));
+    }
     QDir(work).removeRecursively();
     return required;
 }

@@ -29,6 +29,9 @@ public:
     static QString pauseReference() { return QStringLiteral("localhost/timoneiro/pause:3.9"); }
     // Beside the running executable (installed), else the build tree's.
     static QString defaultPauseBinary();
+    // Images the package ships prebuilt (installers/), beside the installed
+    // executable in ../lib/timoneiro/images; empty when there is none.
+    static QString packagedImagesDir();
 
     // Builds what is not cached yet. An image that cannot be built (no
     // nginx package here) is reported in errors and left out; pause and
@@ -41,6 +44,7 @@ public:
 
 private:
     bool buildOne(const ImageRecipe &recipe, QString *error);
+    bool usePackaged(const QString &name);
 
     LocalImagesOptions options_;
     QList<LocalImage> images_;
