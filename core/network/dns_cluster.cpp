@@ -19,7 +19,7 @@ namespace {
 
 const QString kSystem = QStringLiteral("kube-system");
 const QString kDnsName = QStringLiteral("kube-dns");
-const QString kManagedBy = QStringLiteral("timoneiro.io/cluster-dns");
+const QString kManagedBy = QStringLiteral("cluster-dns.timoneiro.io");
 constexpr int kRetryMs = 2000;
 
 const api::ResourceInfo &resource(const char *group, const char *plural)

@@ -162,12 +162,12 @@ public:
         out_[at] = char(v >> 8);
         out_[at + 1] = char(v & 0xFF);
     }
-    // Compressed against every suffix already written (offsets below 0x4000 only).
+    // Compressed against every suffix already written with the same spelling (offsets below 0x4000 only).
     void name(const QString &name)
     {
         QStringList labels = name.split(QLatin1Char('.'), Qt::SkipEmptyParts);
         for (int i = 0; i < labels.size(); ++i) {
-            const QString suffix = QStringList(labels.mid(i)).join(QLatin1Char('.')).toLower();
+            const QString suffix = QStringList(labels.mid(i)).join(QLatin1Char('.'));  // case kept: each name keeps its spelling
             if (const auto it = offsets_.constFind(suffix); it != offsets_.constEnd()) {
                 u16(quint16(0xC000 | *it));
                 return;
@@ -352,8 +352,7 @@ QByteArray compose(const Message &message, int maxSize)
     w.u16(0);  // flags, set at the end (TC is known only then)
     w.u16(quint16(message.questions.size()));
     for (int i = 0; i < 3; ++i)
-        w.u16(0);
-    w.u16(0);
+        w.u16(0);  // an, ns, ar: counted as written
     for (const Question &q : message.questions) {
         w.name(q.name);
         w.u16(q.type);

@@ -32,7 +32,9 @@ int boundSocket(const QHostAddress &address, quint16 port, int type, bool freebi
         return -1;
     }
     const int one = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    // TCP only: for UDP, SO_REUSEADDR would let a second server share the port silently.
+    if (type == SOCK_STREAM)
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (freebind)
         ::setsockopt(fd, v6 ? SOL_IPV6 : SOL_IP, v6 ? IPV6_FREEBIND : IP_FREEBIND, &one, sizeof one);
     sockaddr_storage storage{};
