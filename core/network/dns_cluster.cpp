@@ -73,6 +73,7 @@ struct ClusterDns::Private {
     std::unique_ptr<DnsResolver> resolver;
     std::unique_ptr<DnsServer> server;
     QMap<QString, QString> gateways;  // node -> the gateway it listens on
+    QMap<QString, QString> bindErrors;  // node -> the last listen error
     QTimer syncTimer;
     QTimer bindRetry;
     quint16 loopbackPort = 0;
@@ -206,12 +207,15 @@ void ClusterDns::nodeChanged(const QJsonObject &node)
         d->server->close(QHostAddress(d->gateways.take(name)));
     QString error;
     if (!d->server->listen(QHostAddress(gateway), d->config.port, &error, true)) {
-        qCWarning(lcClusterDns).noquote() << name << "DNS listener:" << error << "(retrying)";
+        if (d->bindErrors.value(name) != error)  // once per distinct error, not every retry
+            qCWarning(lcClusterDns).noquote() << name << "DNS listener:" << error << "(retrying)";
+        d->bindErrors.insert(name, error);
         d->bindRetry.start();
         return;
     }
     qCInfo(lcClusterDns).noquote() << name << "DNS on" << gateway + QStringLiteral(":") + QString::number(d->config.port);
     d->gateways.insert(name, gateway);
+    d->bindErrors.remove(name);
     if (d->gateways.size() == d->config.nodes.size())
         d->bindRetry.stop();
     emit listening(gateway);
