@@ -6,6 +6,7 @@
 #include "apiserver/apiserver.h"
 #include "apiserver/authenticator.h"
 #include "apiserver/http_server.h"
+#include "cluster/cluster_network.h"
 #include "cluster/control_plane.h"
 #include "cluster/local_nodes.h"
 #include "security/pki.h"
@@ -97,12 +98,29 @@ int runDaemon(QCoreApplication &app)
                               QStringLiteral("Simulated nodes to register (no containers; for teaching and scale)."),
                               QStringLiteral("N"), QStringLiteral("0"));
     QCommandLineOption verboseOpt(QStringLiteral("v"), QStringLiteral("Log every request (debug level)."));
-    parser.addOptions({versionOpt, nameOpt, dataOpt, listenOpt, nodesOpt, simOpt, verboseOpt});
+    QCommandLineOption cleanupOpt(QStringLiteral("cleanup"),
+                                  QStringLiteral("Remove what a crashed timoneirod left of the pod network (tmn-* devices, kube-proxy and "
+                                                 "TIMONEIRO-* chains, changed sysctls), print it, and exit."));
+    QCommandLineOption lbPoolOpt(QStringLiteral("load-balancer-pool"),
+                                 QStringLiteral("Addresses for Services of type LoadBalancer, routed only on this machine."),
+                                 QStringLiteral("cidr"), QStringLiteral("10.250.0.0/24"));
+    parser.addOptions({versionOpt, nameOpt, dataOpt, listenOpt, nodesOpt, simOpt, verboseOpt, cleanupOpt, lbPoolOpt});
     parser.process(app);
 
     if (parser.isSet(versionOpt)) {
         std::printf("timoneirod %s\n", TIMONEIRO_VERSION);
         return 0;
+    }
+    if (parser.isSet(cleanupOpt)) {
+        const QStringList removed = timoneiro::network::HostNetwork::cleanup();
+        for (const QString &line : removed)
+            std::printf("removed %s\n", qPrintable(line));
+        std::printf("%s\n", removed.isEmpty() ? "nothing of the pod network was left" : "done");
+        return 0;
+    }
+    if (QHostAddress::parseSubnet(parser.value(lbPoolOpt)).second < 16) {
+        std::fprintf(stderr, "timoneirod: --load-balancer-pool wants an IPv4 range of /16 or smaller, like 10.250.0.0/24\n");
+        return 2;
     }
     if (parser.isSet(verboseOpt))
         QLoggingCategory::setFilterRules(QStringLiteral("timoneiro.*.debug=true"));
@@ -206,7 +224,23 @@ int runDaemon(QCoreApplication &app)
     timoneiro::cluster::ControlPlane controlPlane(api, {simulatedNodes, pki->caCertificatePem()});
     controlPlane.start();
     // Local nodes on real containerd: a kubelet each, its containerd once node IPAM gives it a podCIDR.
-    timoneiro::cluster::LocalNodes nodes(api, {localNodes, dataDir, timoneiro::cluster::LocalNodes::defaultImageCacheDir()});
+    // The pod network (host routes, guard chains, kube-proxy, service load balancer) before any pod runs.
+    timoneiro::network::HostNetworkConfig netConfig;
+    netConfig.loadBalancerPool = parser.value(lbPoolOpt);
+    timoneiro::cluster::ClusterNetwork network(api, netConfig);
+    timoneiro::cluster::LocalNodesConfig nodesConfig{localNodes, dataDir, timoneiro::cluster::LocalNodes::defaultImageCacheDir()};
+    if (localNodes > 0) {
+        if (QString error; !network.start(&error)) {
+            network.stop();
+            std::fprintf(stderr, "timoneirod: the pod network cannot be set up: %s\n", qPrintable(error));
+            return 1;
+        }
+        nodesConfig.podRoutes = network.podRoutes();
+        nodesConfig.bridgeReady = [&network](const QString &node, const QString &bridge, const QString &podCidr) {
+            network.bridgeReady(node, bridge, podCidr);
+        };
+    }
+    timoneiro::cluster::LocalNodes nodes(api, nodesConfig);
     nodes.start();
     if (localNodes > 0)
         qCInfo(lcMain).noquote() << localNodes << "containerd node(s):" << timoneiro::cluster::LocalNodes::nodeName(1) << "...";
@@ -263,6 +297,7 @@ int runDaemon(QCoreApplication &app)
     const int rc = app.exec();
     // The nodes' pods and containerd stop before the API goes.
     nodes.stop();
+    network.stop();
     qCInfo(lcMain) << "stopped";
     return rc;
 }

@@ -181,6 +181,8 @@ void LocalNodes::start()
             rc.dataDir = d->config.dataDir + QStringLiteral("/nodes/") + node->name;
             rc.podCidr = cidr;
             rc.sandboxImage = runtime::LocalImages::pauseReference();
+            if (!d->config.podRoutes.isEmpty())
+                rc.podRoutes = d->config.podRoutes;
             node->supervisor = std::make_unique<runtime::ContainerdSupervisor>(rc);
             connect(node->supervisor.get(), &runtime::ContainerdSupervisor::failed, node->kubelet.get(),
                     &kubelet::Kubelet::setRuntimeFailed);
@@ -215,6 +217,8 @@ void LocalNodes::start()
             if (!node->supervisor->start(&error)) {
                 qCWarning(lcLocalNodes).noquote() << node->name << "containerd:" << error;
                 node->kubelet->setRuntimeFailed(error);
+            } else if (d->config.bridgeReady) {
+                d->config.bridgeReady(node->name, node->supervisor->bridgeName(), cidr);
             }
         });
         node->kubelet->start();

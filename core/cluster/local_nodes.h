@@ -8,7 +8,9 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace timoneiro::api {
@@ -32,6 +34,9 @@ struct LocalNodesConfig {
     QString clusterDns = QStringLiteral("10.96.0.10");
     QString clusterDomain = QStringLiteral("cluster.local");
     int dnsLoopbackPort = -1;
+    QStringList podRoutes;  // the routes pods get; empty: the runtime's default
+    // Once a node's bridge exists with its podCIDR (the cluster network's per-node setup).
+    std::function<void(const QString &node, const QString &bridge, const QString &podCidr)> bridgeReady;
 };
 
 class LocalNodes : public QObject {
