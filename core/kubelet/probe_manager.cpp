@@ -72,6 +72,11 @@ void ProbeManager::update(const QJsonObject &pod, const QJsonObject &status)
     }
     if (workers_.empty())
         return;
+    const QString phase = status.value(QStringLiteral("phase")).toString();
+    if (phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed")) {
+        stop();  // nothing of the pod runs again
+        return;
+    }
     podIp_ = status.value(QStringLiteral("podIP")).toString();
     bool changedAny = false;
     for (const QJsonValue &v : status.value(QStringLiteral("containerStatuses")).toArray()) {

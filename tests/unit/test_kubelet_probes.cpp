@@ -4,6 +4,7 @@
 // new container, results of an old container thrown away), the started /
 // ready a pod's status derives from it, named ports, and the httpGet and
 // tcpSocket handlers against servers on loopback.
+#include "kubelet/pod_status.h"
 #include "kubelet/probe_state.h"
 #include "kubelet/prober.h"
 
@@ -237,6 +238,47 @@ private slots:
         results[QStringLiteral("app")].started = false;
         probedReadiness(&results, QStringLiteral("app"), QStringLiteral("c1"), &started, &ready);
         QVERIFY(!started && !ready);  // not started: not ready whatever readiness says
+    }
+
+    void podStatusFollowsTheProbes()
+    {
+        const QJsonObject pod = json(R"({"metadata":{"name":"p","namespace":"default","uid":"u1"},
+                                         "spec":{"containers":[{"name":"app","image":"busybox","readinessProbe":{"tcpSocket":{"port":81}}},
+                                                               {"name":"side","image":"busybox"}]}})");
+        PodRuntimeState state;
+        state.sandboxReady = true;
+        state.podIp = QStringLiteral("10.244.1.5");
+        for (const char *name : {"app", "side"}) {
+            ContainerRuntimeState &cs = state.containers[QLatin1String(name)];
+            cs.id = QStringLiteral("id-") + QLatin1String(name);
+            cri::v1::ContainerStatus s;
+            s.set_id(cs.id.toStdString());
+            s.set_state(cri::v1::CONTAINER_RUNNING);
+            s.set_started_at(1700000000LL * 1000000000LL);
+            cs.status = s;
+        }
+        auto find = [](const QJsonObject &status, const char *key, const QString &name) {
+            for (const QJsonValue &v : status.value(QLatin1String(key)).toArray())
+                if (v[QStringLiteral("name")].toString() == name || v[QStringLiteral("type")].toString() == name)
+                    return v.toObject();
+            return QJsonObject();
+        };
+        PodProbeResults probes;
+        probes.insert(QStringLiteral("app"), ContainerProbeResult{QStringLiteral("id-app"), false, true, true, false, {}, -1});
+        QJsonObject status = podStatus(pod, state, QStringLiteral("10.244.1.1"), &probes);
+        QCOMPARE(status[QStringLiteral("phase")].toString(), QStringLiteral("Running"));
+        QCOMPARE(find(status, "containerStatuses", QStringLiteral("app"))[QStringLiteral("ready")].toBool(), false);
+        QCOMPARE(find(status, "containerStatuses", QStringLiteral("app"))[QStringLiteral("started")].toBool(), true);
+        QCOMPARE(find(status, "containerStatuses", QStringLiteral("side"))[QStringLiteral("ready")].toBool(), true);
+        const QJsonObject ready = find(status, "conditions", QStringLiteral("Ready"));
+        QCOMPARE(ready[QStringLiteral("status")].toString(), QStringLiteral("False"));
+        QCOMPARE(ready[QStringLiteral("reason")].toString(), QStringLiteral("ContainersNotReady"));
+        QCOMPARE(ready[QStringLiteral("message")].toString(), QStringLiteral("containers with unready status: [app]"));
+        QCOMPARE(find(status, "conditions", QStringLiteral("ContainersReady"))[QStringLiteral("status")].toString(), QStringLiteral("False"));
+        probes[QStringLiteral("app")].ready = true;
+        status = podStatus(pod, state, QStringLiteral("10.244.1.1"), &probes);
+        QCOMPARE(find(status, "conditions", QStringLiteral("Ready"))[QStringLiteral("status")].toString(), QStringLiteral("True"));
+        QCOMPARE(find(status, "containerStatuses", QStringLiteral("app"))[QStringLiteral("ready")].toBool(), true);
     }
 
     void namedPorts()
