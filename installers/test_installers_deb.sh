@@ -79,6 +79,17 @@ for image in pause busybox nginx; do
 done
 dpkg-deb -f "$deb" Depends | grep -q 'containerd' || fail "Depends does not name containerd"
 
+# The portable archive: the same tree, relocatable (bin/, lib/timoneiro/).
+(cd "$build" && cpack -G TGZ -B "$work/pkg" >"$work/cpack-tgz.log" 2>&1) || { cat "$work/cpack-tgz.log"; fail "cpack -G TGZ"; }
+mkdir -p "$work/tgz" && tar xzf "$work"/pkg/timoneiro-*-Linux.tar.gz -C "$work/tgz" 2>/dev/null || fail "no TGZ to unpack"
+tgz=$(ls -d "$work"/tgz/timoneiro-*-Linux 2>/dev/null | head -1)
+if [ -n "$tgz" ] && "$tgz/bin/timoneirod" --version >/dev/null && [ -x "$tgz/lib/timoneiro/timoneiro-pause" ] \
+    && [ "$(ls "$tgz"/lib/timoneiro/images/*.oci.tar | wc -l)" -eq 3 ]; then
+    ok "the TGZ runs from $(basename "$tgz")/bin with its images in lib/timoneiro/images"
+else
+    fail "the TGZ's tree is incomplete"
+fi
+
 # 2. Installed with apt (what Depends names is on a machine set up by
 # install-deps.sh; recommends left out so no download is needed).
 (cd "$work/pkg" && apt_get install -y -q --no-install-recommends "./$(basename "$deb")" >"$work/apt.log" 2>&1) \
@@ -88,6 +99,11 @@ getent group timoneiro >/dev/null || fail "postinst made no group timoneiro"
 if command -v appstreamcli >/dev/null; then
     appstreamcli validate --no-net /usr/share/metainfo/io.github.timoneiro.Timoneiro.metainfo.xml >"$work/appstream.log" 2>&1 \
         && ok "metainfo validates" || { cat "$work/appstream.log"; fail "the installed metainfo does not validate"; }
+fi
+
+if command -v systemd-analyze >/dev/null; then
+    systemd-analyze verify /usr/lib/systemd/system/timoneirod.service >"$work/verify.log" 2>&1 \
+        && ok "systemd-analyze verify: the unit is sound" || { cat "$work/verify.log"; fail "systemd-analyze verify"; }
 fi
 
 # 3. The service.
@@ -127,6 +143,12 @@ node=$(k get pod deb-smoke -o jsonpath='{.spec.nodeName}')
 runtime=$(k get node "$node" -o jsonpath='{.status.nodeInfo.containerRuntimeVersion}' 2>/dev/null)
 case "$runtime" in containerd*) ok "pod Running on $node ($runtime)" ;; *) fail "pod on $node, runtime '$runtime', not containerd" ;; esac
 k delete pod deb-smoke --wait=false >/dev/null 2>&1
+# The images came from the package: nothing was built into the cache.
+if ls /var/cache/timoneiro/images/*.oci.tar >/dev/null 2>&1; then
+    fail "images were built on this machine: $(ls /var/cache/timoneiro/images | tr '\n' ' ')"
+else
+    ok "the packaged images were imported (none built here)"
+fi
 
 # 5. The desktop app, from its .desktop entry, as a normal user of group timoneiro.
 exec_line=$(sed -n 's/^Exec=//p' /usr/share/applications/timoneiro.desktop | head -1)
