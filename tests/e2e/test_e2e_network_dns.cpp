@@ -152,8 +152,9 @@ private slots:
 
     void cleanupTestCase()
     {
-        if (server_)
-            QCOMPARE(server_->stop(), 0);
+        if (!server_)
+            return;  // skipped: nothing of ours to check
+        QCOMPARE(server_->stop(), 0);
         server_.reset();
         QVERIFY(!linkExists(QStringLiteral("tmn-node-1")));
     }
