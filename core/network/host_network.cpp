@@ -155,7 +155,8 @@ bool HostNetwork::setUp(QString *error)
         return false;
     if (!ip({QStringLiteral("link"), QStringLiteral("set"), dev, QStringLiteral("up")}, error))
         return false;
-    for (const QString &range : {config_.serviceCidr, config_.loadBalancerPool}) {
+    // The pod range too: a pod address of no node's podCIDR must not leave either.
+    for (const QString &range : {config_.clusterCidr, config_.serviceCidr, config_.loadBalancerPool}) {
         if (!ip({QStringLiteral("route"), QStringLiteral("replace"), range, QStringLiteral("dev"), dev, QStringLiteral("metric"),
                  QString::number(kFallbackMetric)}, error))
             return false;
@@ -174,7 +175,7 @@ bool HostNetwork::setUp(QString *error)
         *error = QStringLiteral("the filter guard chains: %1").arg(r.error);
         return false;
     }
-    qCInfo(lcHostNetwork).noquote() << "host network: routes for" << config_.serviceCidr << "and" << config_.loadBalancerPool << "on" << dev
+    qCInfo(lcHostNetwork).noquote() << "host network: routes for" << config_.clusterCidr << config_.serviceCidr << config_.loadBalancerPool << "on" << dev
                                     << "- guard chain" << kGuardChain;
     return true;
 }

@@ -6,7 +6,8 @@
 // and no address is rewritten between pods.
 //
 // - a dummy device (tmn-svc; a portless bridge where there is no dummy driver) holding routes for the service range and the
-//   LoadBalancer pool, so a packet for an address without a rule is
+//   LoadBalancer pool (and, below the nodes' /24s, the pod range), so a
+//   packet for an address without a rule or pod is
 //   discarded on the machine instead of taking the default route;
 // - net.bridge.bridge-nf-call-iptables = 1 (Service replies between pods
 //   of one bridge must meet conntrack; NetworkPolicy sees bridged traffic);
