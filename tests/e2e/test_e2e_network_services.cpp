@@ -105,6 +105,20 @@ QStringList clusterLeftovers()
     return left;
 }
 
+// Whether a timoneirod with containerd nodes runs (this test's is stopped when asked).
+bool anotherClusterRuns()
+{
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (!entry.toInt() || !cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> args = cmdline.readAll().split('\0');
+        if (!args.isEmpty() && args.first().endsWith("timoneirod") && args.contains("--nodes") && !args.contains("0"))
+            return true;
+    }
+    return false;
+}
+
 // A busybox httpd on 8080 serving its hostname (the pod's name), its
 // client's address at /cgi-bin/ip and, at /cgi-bin/sick, removing the
 // file its readiness probe reads.
@@ -386,7 +400,10 @@ private slots:
         QVERIFY(!clusterLeftovers().isEmpty());
         QCOMPARE(server_->stop(), 0);
         server_.reset();
-        QCOMPARE(clusterLeftovers(), QStringList());
+        const QStringList left = clusterLeftovers();
+        if (!left.isEmpty() && anotherClusterRuns())
+            QSKIP("another timoneirod --nodes started on this machine meanwhile; its network is not ours to check");
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
         QVERIFY(!tool("ip", {QStringLiteral("route")}).contains("10.96.0.0/12"));
     }
 };
