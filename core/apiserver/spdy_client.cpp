@@ -38,38 +38,6 @@ constexpr int kMaxFrame = 16 * 1024 * 1024;
 
 namespace spdy {
 
-QByteArray headerBlock(const Headers &headers)
-{
-    QByteArray out;
-    appendU32(out, quint32(headers.size()));
-    for (const auto &h : headers) {
-        appendU32(out, quint32(h.first.size()));
-        out += h.first.toLower();
-        appendU32(out, quint32(h.second.size()));
-        out += h.second;
-    }
-    return out;
-}
-
-QByteArray storedDeflate(const QByteArray &data, bool first)
-{
-    QByteArray out;
-    if (first)
-        out += QByteArray("\x78\x01", 2);  // deflate, 32K window, no preset dictionary
-    for (qsizetype at = 0; at < data.size() || (at == 0 && data.isEmpty()); at += 0xFFFF) {
-        const quint16 n = quint16(qMin<qsizetype>(0xFFFF, data.size() - at));
-        out += char(0x00);  // BFINAL 0, BTYPE 00 (stored); the rest of the byte is padding
-        char len[4];
-        qToLittleEndian(n, len);
-        qToLittleEndian(quint16(~n), len + 2);
-        out.append(len, 4);
-        out += data.mid(at, n);
-        if (data.isEmpty())
-            break;
-    }
-    return out;
-}
-
 QByteArray dataFrame(quint32 stream, const QByteArray &data, bool fin)
 {
     QByteArray out;
@@ -173,8 +141,7 @@ quint32 SpdyClient::openStream(const spdy::Headers &headers)
     appendU32(payload, id);
     appendU32(payload, 0);       // no associated stream
     payload += char(0) + QByteArray(1, 0);  // priority, slot
-    payload += spdy::storedDeflate(spdy::headerBlock(headers), !headerStreamStarted_);
-    headerStreamStarted_ = true;
+    payload += compressor_.compress(headers);
     if (socket_)
         socket_->write(controlFrame(SynStream, 0, payload));
     return id;

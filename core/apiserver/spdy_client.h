@@ -3,9 +3,11 @@
 // (remotecommand, portforward): an HTTP upgrade on a plain connection to a
 // runtime's streaming server, then streams opened by the client, each named
 // by its headers, carrying DATA both ways with FIN as each side's end.
-// Header blocks go out as zlib stored blocks: a SPDY peer inflates them with
-// its dictionary, which stored data never refers to, so no compressor is
-// needed; the server's header blocks are skipped, nothing here needs them.
+// Header blocks go through spdy_header_block.h's compressor (one zlib
+// stream for the connection, SPDY/3's dictionary, a sync flush per block);
+// the server's header blocks are skipped, nothing here needs them.
+#include "spdy_header_block.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -17,11 +19,6 @@
 namespace timoneiro::apiserver {
 
 namespace spdy {
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-// A SPDY/3 header block before compression (pair count, then length-prefixed names and values).
-QByteArray headerBlock(const Headers &headers);
-// data as a run of non-final zlib stored blocks; the first one carries the zlib header.
-QByteArray storedDeflate(const QByteArray &data, bool first);
 QByteArray dataFrame(quint32 stream, const QByteArray &data, bool fin);
 }  // namespace spdy
 
@@ -62,7 +59,7 @@ private:
     QByteArray protocol_;
     bool upgraded_ = false;
     bool ended_ = false;
-    bool headerStreamStarted_ = false;
+    spdy::HeaderCompressor compressor_;
     quint32 nextStream_ = 1;
 };
 
