@@ -2,6 +2,7 @@
 
 #include "iptables.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -222,6 +223,26 @@ void HostNetwork::tearDown()
     changed_.clear();
     sourceGateway_.clear();
     QFile::remove(config_.stateFile);
+}
+
+QString HostNetwork::liveCluster()
+{
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const qint64 pid = entry.toLongLong();
+        if (pid <= 0 || pid == QCoreApplication::applicationPid())
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> args = cmdline.readAll().split('\0');
+        if (args.isEmpty() || !args.first().endsWith("timoneirod") || args.contains("--cleanup"))
+            continue;
+        const qsizetype at = args.indexOf("--nodes");
+        // Without --nodes, timoneirod starts containerd nodes where it can.
+        if (at < 0 || args.value(at + 1) != "0")
+            return QStringLiteral("PID %1").arg(pid);
+    }
+    return {};
 }
 
 QStringList HostNetwork::cleanup(const HostNetworkConfig &config)

@@ -63,6 +63,9 @@ public:
     // chain (with the jumps to them), the sysctls in the state file
     // restored. Returns what it removed, one line each.
     static QStringList cleanup(const HostNetworkConfig &config = {});
+    // "PID 812" of another live timoneirod running containerd nodes (its
+    // network is not stale), or empty. --cleanup refuses while there is one.
+    static QString liveCluster();
     // kube-proxy's chain names (KUBE-SERVICES, KUBE-SVC-*, ...) and ours.
     static bool isClusterChain(const QString &chain);
 

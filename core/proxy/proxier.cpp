@@ -86,8 +86,9 @@ bool Proxier::start(QString *error)
         return false;
     }
     started_ = true;
-    natChains_ = {QStringLiteral("KUBE-SERVICES"), QStringLiteral("KUBE-POSTROUTING")};
-    filterChains_ = {QStringLiteral("KUBE-SERVICES"), QStringLiteral("KUBE-EXTERNAL-SERVICES")};
+    written_ = {{QStringLiteral("KUBE-SERVICES"), QStringLiteral("KUBE-POSTROUTING")},
+                {QStringLiteral("KUBE-SERVICES"), QStringLiteral("KUBE-EXTERNAL-SERVICES")},
+                {}};
     services_.start();
     slices_.start();
     nodes_.start();
@@ -110,16 +111,15 @@ void Proxier::sync()
     dirty_ = false;
     syncing_ = true;
     ProxyState state{services_.list(), slices_.list(), nodesOf(nodes_.list())};
-    const QStringList previousNat = natChains_;
-    const QStringList previousFilter = filterChains_;
     QPointer<Proxier> self(this);
     // Generation and restore off the event loop: the API server shares this thread.
-    worker_.start([self, state = std::move(state), previousNat, previousFilter] {
+    worker_.start([self, state = std::move(state), previous = written_] {
         SyncStats stats;
         QElapsedTimer t;
         t.start();
         const ProxyRules rules = buildProxyRules(state);
-        const QByteArray text = rules.restoreText(previousNat, previousFilter);
+        ProxyRules::Written written;
+        const QByteArray text = rules.restoreText(previous, &written);
         stats.generateMs = t.restart();
         const auto r = ipt::restore(text);
         stats.restoreMs = t.elapsed();
@@ -130,27 +130,27 @@ void Proxier::sync()
         stats.chains = int(rules.natChains.size() + rules.filterChains.size());
         QMetaObject::invokeMethod(
             self.data(),
-            [self, stats, nat = rules.natChains, filter = rules.filterChains] {
+            [self, stats, written = std::move(written)] {
                 if (self)
-                    self->finished(stats, nat, filter);
+                    self->finished(stats, written);
             },
             Qt::QueuedConnection);
     });
 }
 
-void Proxier::finished(const SyncStats &stats, const QStringList &nat, const QStringList &filter)
+void Proxier::finished(const SyncStats &stats, const ProxyRules::Written &written)
 {
     syncing_ = false;
     ++syncs_;
     last_ = stats;
     if (stats.ok) {
-        natChains_ = nat;
-        filterChains_ = filter;
+        written_ = written;
         qCDebug(lcProxy).noquote() << "synced" << stats.servicePorts << "service ports," << stats.endpoints << "endpoints in"
                                    << stats.generateMs << "+" << stats.restoreMs << "ms";
     } else {
-        // Keep the old chain lists (the restore changed nothing) and try again.
+        // The restore changed nothing: write everything next time (no chain counts as written).
         qCWarning(lcProxy).noquote() << "iptables-restore failed:" << stats.error;
+        written_.natChainRules.clear();
         dirty_ = true;
     }
     emit synced(stats);

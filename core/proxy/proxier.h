@@ -64,7 +64,7 @@ signals:
 private:
     void markDirty();
     void sync();
-    void finished(const SyncStats &stats, const QStringList &nat, const QStringList &filter);
+    void finished(const SyncStats &stats, const ProxyRules::Written &written);
 
     client::Client &client_;
     ProxierConfig config_;
@@ -77,8 +77,7 @@ private:
     bool dirty_ = false;
     bool stopped_ = false;
     bool started_ = false;
-    QStringList natChains_;
-    QStringList filterChains_;
+    ProxyRules::Written written_;  // what the last successful sync left in the tables
     SyncStats last_;
     int syncs_ = 0;
 };

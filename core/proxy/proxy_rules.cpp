@@ -283,3 +283,43 @@ QByteArray ProxyRules::restoreText(const QStringList &previousNat, const QString
 }
 
 }  // namespace timoneiro::proxy
+
+namespace timoneiro::proxy {
+
+QByteArray ProxyRules::restoreText(const Written &previous, Written *written) const
+{
+    static const QSet<QString> topLevel{QStringLiteral("KUBE-SERVICES"), QStringLiteral("KUBE-NODEPORTS"), QStringLiteral("KUBE-POSTROUTING")};
+    QHash<QString, QByteArray> byChain;
+    for (const QString &rule : natRules) {
+        QByteArray &text = byChain[rule.section(QLatin1Char(' '), 1, 1)];
+        text += rule.toUtf8();
+        text += '\n';
+    }
+    const QSet<QString> now(natChains.cbegin(), natChains.cend());
+    QByteArray declare, rules, remove;
+    for (const QString &chain : natChains) {
+        const QByteArray text = byChain.value(chain);
+        if (!topLevel.contains(chain) && previous.natChainRules.contains(chain) && previous.natChainRules.value(chain) == text)
+            continue;  // unchanged: not even declared, so not flushed
+        declare += ":" + chain.toUtf8() + " - [0:0]\n";
+        rules += text;
+    }
+    for (const QString &chain : previous.nat) {
+        if (!now.contains(chain)) {
+            declare += ":" + chain.toUtf8() + " - [0:0]\n";
+            remove += "-X " + chain.toUtf8() + "\n";
+        }
+    }
+    QByteArray text = "*nat\n" + declare + rules + remove + "COMMIT\n";
+    // The filter table is small (REJECTs only): written whole, as before.
+    const QByteArray full = restoreText({}, previous.filter);
+    text += full.mid(full.indexOf("*filter\n"));
+    if (written) {
+        written->nat = natChains;
+        written->filter = filterChains;
+        written->natChainRules = std::move(byChain);
+    }
+    return text;
+}
+
+}  // namespace timoneiro::proxy

@@ -25,6 +25,7 @@
 // Headless Services (clusterIP None) and ExternalName get no rules.
 // Chain names hash as Kubernetes': base32(sha256("ns/name:port" + "tcp"))[:16].
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -56,6 +57,18 @@ struct ProxyRules {
     // flushes it), its rules, then the chains written last time and not
     // now deleted (stale rules go).
     QByteArray restoreText(const QStringList &previousNat = {}, const QStringList &previousFilter = {}) const;
+
+    // What a sync wrote, for the next one to write only what changed.
+    struct Written {
+        QStringList nat;
+        QStringList filter;
+        QHash<QString, QByteArray> natChainRules;  // chain -> its rules as written
+    };
+    // As kube-proxy's partial syncs: the top-level chains (KUBE-SERVICES,
+    // KUBE-NODEPORTS, KUBE-POSTROUTING) and the filter table always, a
+    // service's or endpoint's chain only when its rules changed since
+    // previous, stale chains deleted. *written: what the result leaves.
+    QByteArray restoreText(const Written &previous, Written *written) const;
 };
 
 ProxyRules buildProxyRules(const ProxyState &state);

@@ -106,28 +106,37 @@ void ruleSync(int services)
             {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("port"), 8080}, {QStringLiteral("protocol"), QStringLiteral("TCP")}}}},
             {QStringLiteral("endpoints"), endpoints}};
     }
-    auto once = [](const ProxyState &s, const QStringList &previous, double *generate, double *restore, QStringList *chains) {
+    auto once = [](const ProxyState &s, const ProxyRules::Written &previous, ProxyRules::Written *written, double *generate, double *restore) {
         QElapsedTimer t;
         t.start();
         const ProxyRules rules = buildProxyRules(s);
-        const QByteArray text = rules.restoreText(previous, {});
+        const QByteArray text = rules.restoreText(previous, written);
         *generate = ms(t);
         t.restart();
         const auto r = timoneiro::network::iptables::restore(text);
         *restore = ms(t);
-        *chains = rules.natChains;
         if (!r.ok)
             std::printf("iptables-restore failed: %s\n", qPrintable(r.error));
         return int(rules.natRules.size() + rules.filterRules.size());
     };
     double g0 = 0, r0 = 0, g1 = 0, r1 = 0, g2 = 0, r2 = 0;
-    QStringList chains;
-    once(ProxyState{{}, {}, state.nodes}, {}, &g0, &r0, &chains);
-    const int rules = once(state, chains, &g1, &r1, &chains);
-    once(state, chains, &g2, &r2, &chains);  // the same again: what every later sync costs
-    std::printf("rule sync, %d Services x 3 endpoints (%d rules, %lld chains): generation %.1f ms + iptables-restore %.1f ms = %.1f ms; "
-                "resync unchanged %.1f + %.1f ms; floor (no Services) %.1f + %.1f ms; ratio %.1fx\n",
-                services, rules, qlonglong(chains.size()), g1, r1, g1 + r1, g2, r2, g0, r0, (g1 + r1) / std::max(0.1, g0 + r0));
+    ProxyRules::Written none, empty, full, partial;
+    once(ProxyState{{}, {}, state.nodes}, none, &empty, &g0, &r0);
+    const int rules = once(state, empty, &full, &g1, &r1);
+    // One endpoint of one Service changes: what a sync costs in a steady cluster (kube-proxy's partial sync).
+    QJsonObject changed = state.slices[500];
+    QJsonArray eps = changed[QStringLiteral("endpoints")].toArray();
+    QJsonObject first = eps[0].toObject();
+    first[QStringLiteral("addresses")] = QJsonArray{QStringLiteral("10.245.254.254")};
+    eps[0] = first;
+    changed[QStringLiteral("endpoints")] = eps;
+    state.slices[500] = changed;
+    once(state, full, &partial, &g2, &r2);
+    std::printf("rule sync, %d Services x 3 endpoints (%d rules, %lld nat chains):\n"
+                "  full sync: generation %.1f ms + iptables-restore %.1f ms = %.1f ms; floor (no Services) %.1f + %.1f ms; ratio %.0fx\n"
+                "  one endpoint changed (partial sync, only changed chains + KUBE-SERVICES): %.1f + %.1f ms = %.1f ms; ratio to full %.2f\n",
+                services, rules, qlonglong(full.nat.size()), g1, r1, g1 + r1, g0, r0, (g1 + r1) / std::max(0.1, g0 + r0), g2, r2, g2 + r2,
+                (g2 + r2) / std::max(0.1, g1 + r1));
     Proxier::removeAll();
 }
 

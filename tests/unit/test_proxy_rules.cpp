@@ -161,6 +161,27 @@ private slots:
         QCOMPARE(text.count(QStringLiteral("-X ")), 1);
         QVERIFY(isProxyChain(gone) && isProxyChain(QStringLiteral("KUBE-NODEPORTS")) && !isProxyChain(QStringLiteral("KUBE-NWPLCY-X")));
     }
+
+    void partialSyncWritesOnlyWhatChanged()
+    {
+        ProxyState state;
+        for (const char *name : {"a", "b"}) {
+            state.services << service(QLatin1String(name), json(R"({"clusterIP":"10.96.0.20","ports":[{"port":80}]})"));
+            state.slices << slice(QLatin1String(name), QJsonArray{QJsonObject{{"port", 80}}}, {{"10.244.1.2", true}});
+        }
+        ProxyRules::Written first, second;
+        const QByteArray full = buildProxyRules(state).restoreText({}, &first);
+        state.slices[1] = slice(QStringLiteral("b"), QJsonArray{QJsonObject{{"port", 80}}}, {{"10.244.1.3", true}});
+        const QString text = QString::fromUtf8(buildProxyRules(state).restoreText(first, &second));
+        const QString svcA = serviceChainName("KUBE-SVC-", QStringLiteral("default/a"), QStringLiteral("TCP"));
+        const QString svcB = serviceChainName("KUBE-SVC-", QStringLiteral("default/b"), QStringLiteral("TCP"));
+        QVERIFY(full.contains(":" + svcA.toUtf8()));
+        QVERIFY2(!text.contains(QLatin1Char(':') + svcA), qPrintable(text));    // unchanged: neither flushed nor written
+        QVERIFY(text.contains(QStringLiteral("-A KUBE-SERVICES")) && text.contains(QStringLiteral("-j ") + svcA));  // still jumped to
+        QVERIFY(text.contains(QLatin1Char(':') + svcB + QStringLiteral(" - [0:0]")));
+        QVERIFY(text.contains(QStringLiteral("-X ") + endpointChainName(QStringLiteral("default/b"), QStringLiteral("TCP"), QStringLiteral("10.244.1.2:80"))));
+        QCOMPARE(second.nat.size(), first.nat.size());
+    }
 };
 
 QTEST_GUILESS_MAIN(ProxyRulesTest)
