@@ -112,6 +112,11 @@ int runDaemon(QCoreApplication &app)
         return 0;
     }
     if (parser.isSet(cleanupOpt)) {
+        if (const QString live = timoneiro::network::HostNetwork::liveCluster(); !live.isEmpty()) {
+            std::fprintf(stderr, "timoneirod: another timoneirod (%s) runs containerd nodes; its network is not stale, so --cleanup "
+                                 "leaves it alone (stop that one first)\n", qPrintable(live));
+            return 1;
+        }
         const QStringList removed = timoneiro::network::HostNetwork::cleanup();
         for (const QString &line : removed)
             std::printf("removed %s\n", qPrintable(line));
