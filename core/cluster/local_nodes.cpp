@@ -2,11 +2,13 @@
 
 #include "apiserver/node_streaming.h"
 #include "client/client.h"
+#include "client/event_recorder.h"
 #include "kubelet/kubelet.h"
 #include "kubelet/pod_sync.h"
 #include "kubelet/streaming.h"
 #include "network/dns_cluster.h"
 #include "runtime/containerd_supervisor.h"
+#include "runtime/host_claim.h"
 #include "runtime/local_images.h"
 #include "runtime/node_runtime_config.h"
 
@@ -32,8 +34,43 @@ struct Node {
     std::unique_ptr<client::Client> client;
     std::unique_ptr<kubelet::Kubelet> kubelet;
     std::unique_ptr<runtime::ContainerdSupervisor> supervisor;
+    std::unique_ptr<client::EventRecorder> supervisorEvents;  // on the Node: containerd's exits and restarts
     bool imported = false;
 };
+
+// The Node as the real kubelet refers to it in its events (uid = name);
+// kubectl describe node finds those as well as the ones with the real uid.
+QJsonObject nodeReference(const QString &name)
+{
+    return {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Node")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("uid"), name}}}};
+}
+
+void connectSupervisorEvents(QObject *context, Node *node)
+{
+    // What the supervisor does shows on the Node: an Event for each exit and
+    // restart, and the kubelet's NotReady while containerd is down.
+    runtime::ContainerdSupervisor *supervisor = node->supervisor.get();
+    QObject::connect(supervisor, &runtime::ContainerdSupervisor::restarting, context,
+                     [node](int, const QString &, int, const QString &sentence) {
+                         qCWarning(lcLocalNodes).noquote() << node->name << sentence;
+                         node->supervisorEvents->record(nodeReference(node->name), QStringLiteral("Warning"),
+                                                        QStringLiteral("ContainerdExited"), sentence);
+                         node->kubelet->setRuntimeDown(sentence);
+                     });
+    QObject::connect(supervisor, &runtime::ContainerdSupervisor::restarted, context, [node](qint64 pid, int restarts) {
+        const QString message = QStringLiteral("containerd restarted (pid %1), restart %2").arg(pid).arg(restarts);
+        qCInfo(lcLocalNodes).noquote() << node->name << message;
+        node->supervisorEvents->record(nodeReference(node->name), QStringLiteral("Normal"), QStringLiteral("ContainerdRestarted"), message);
+        node->kubelet->setRuntimeRestored();
+    });
+    QObject::connect(supervisor, &runtime::ContainerdSupervisor::failed, context, [node](const QString &reason) {
+        qCWarning(lcLocalNodes).noquote() << node->name << reason;
+        node->supervisorEvents->record(nodeReference(node->name), QStringLiteral("Warning"), QStringLiteral("ContainerdFailed"),
+                                       reason + QStringLiteral("; not restarted again"));
+    });
+}
 
 bool haveTool(const char *tool)
 {
@@ -55,6 +92,7 @@ struct LocalNodes::Private {
     };
     std::shared_future<BuiltImages> images;
     std::unique_ptr<network::ClusterDns> dns;  // answers the nodes' pods on their gateways
+    runtime::HostClaim claim;  // the machine's bridges tmn-node-N and pod range, while the nodes run
     bool stopped = false;
 };
 
@@ -77,6 +115,7 @@ LocalNodes::LocalNodes(api::Handler &api, LocalNodesConfig config, QObject *pare
         kc.dns.clusterDns = {d->config.clusterDns};
         kc.dns.clusterDomain = d->config.clusterDomain;
         node->kubelet = std::make_unique<kubelet::Kubelet>(*node->client, kc);
+        node->supervisorEvents = std::make_unique<client::EventRecorder>(*node->client, QStringLiteral("supervisor"), node->name);
         d->nodes.push_back(std::move(node));
     }
 }
@@ -144,11 +183,25 @@ bool LocalNodes::available(QString *why)
         *why = tr("the CNI plugins are not installed in /usr/lib/cni (containernetworking-plugins)");
         return false;
     }
+    if (const QString holder = runtime::HostClaim::holder(); !holder.isEmpty()) {
+        *why = runtime::HostClaim::ownedBySentence(holder);
+        return false;
+    }
     return true;
 }
 
 void LocalNodes::start()
 {
+    // Another live timoneirod's nodes own the bridges and the pod range
+    // (checked by available() too; this closes the race of two starting at once).
+    if (QString why; !d->nodes.empty() && !d->claim.acquire(d->config.dataDir, &why)) {
+        qCWarning(lcLocalNodes).noquote() << why;
+        for (auto &node : d->nodes) {
+            node->kubelet->setRuntimeFailed(why);
+            node->kubelet->start();
+        }
+        return;
+    }
     if (!d->nodes.empty()) {
         network::ClusterDnsConfig dnsConfig;
         for (const auto &node : d->nodes)
@@ -186,6 +239,7 @@ void LocalNodes::start()
             node->supervisor = std::make_unique<runtime::ContainerdSupervisor>(rc);
             connect(node->supervisor.get(), &runtime::ContainerdSupervisor::failed, node->kubelet.get(),
                     &kubelet::Kubelet::setRuntimeFailed);
+            connectSupervisorEvents(this, node);
             connect(node->supervisor.get(), &runtime::ContainerdSupervisor::ready, this, [this, node] {
                 if (node->imported || d->stopped)
                     return;
@@ -269,6 +323,7 @@ void LocalNodes::stop()
         d->images.wait();
     if (d->dns)
         d->dns->stop();
+    d->claim.release();
 }
 
 }  // namespace timoneiro::cluster

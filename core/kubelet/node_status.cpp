@@ -91,7 +91,7 @@ QJsonArray nodeAddresses(const QString &internalIp, const QString &hostname)
     return out;
 }
 
-QJsonArray nodeConditions(bool ready, const QString &notReadyMessage, const QJsonArray &previous)
+QJsonArray nodeConditions(bool ready, const QString &notReadyMessage, const QJsonArray &previous, const QString &runtimeProblem)
 {
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     QHash<QString, QJsonObject> before;
@@ -111,6 +111,10 @@ QJsonArray nodeConditions(bool ready, const QString &notReadyMessage, const QJso
     return {condition("MemoryPressure", false, "KubeletHasSufficientMemory", QStringLiteral("kubelet has sufficient memory available")),
             condition("DiskPressure", false, "KubeletHasNoDiskPressure", QStringLiteral("kubelet has no disk pressure")),
             condition("PIDPressure", false, "KubeletHasSufficientPID", QStringLiteral("kubelet has sufficient PID available")),
+            runtimeProblem.isEmpty()
+                ? condition("ContainerRuntimeUnhealthy", false, "ContainerRuntimeIsHealthy",
+                            QStringLiteral("Container runtime on the node is functioning properly"))
+                : condition("ContainerRuntimeUnhealthy", true, "ContainerdUnhealthy", runtimeProblem),
             ready ? condition("Ready", true, "KubeletReady", QStringLiteral("kubelet is posting ready status"))
                   : condition("Ready", false, "KubeletNotReady", notReadyMessage)};
 }

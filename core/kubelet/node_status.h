@@ -18,8 +18,13 @@ QJsonObject nodeInfo(const QString &runtimeVersion);
 
 QJsonArray nodeAddresses(const QString &internalIp, const QString &hostname);
 
-// The pressure conditions (none measured: False) and Ready. A condition
-// keeps its lastTransitionTime from previous while its status stays.
-QJsonArray nodeConditions(bool ready, const QString &notReadyMessage, const QJsonArray &previous);
+// The pressure conditions (none measured: False), ContainerRuntimeUnhealthy
+// and Ready. A condition keeps its lastTransitionTime from previous while
+// its status stays. ContainerRuntimeUnhealthy is node-problem-detector's
+// condition for containerd (its health-checker's type, reasons and
+// message): True with reason ContainerdUnhealthy and runtimeProblem while
+// the node's supervisor finds containerd down, else False.
+QJsonArray nodeConditions(bool ready, const QString &notReadyMessage, const QJsonArray &previous,
+                          const QString &runtimeProblem = {});
 
 }  // namespace timoneiro::kubelet

@@ -44,6 +44,18 @@ QStringList lines(const QByteArray &out)
     return result;
 }
 
+// Go's duration text, as Kubernetes' messages print back-offs: 500ms, 1s, 30s.
+QString durationText(qint64 ms)
+{
+    if (ms < 1000)
+        return QStringLiteral("%1ms").arg(ms);
+    if (ms % 1000 != 0)
+        return QStringLiteral("%1s").arg(double(ms) / 1000.0);
+    if (ms < 60000)
+        return QStringLiteral("%1s").arg(ms / 1000);
+    return QStringLiteral("%1m%2s").arg(ms / 60000).arg((ms % 60000) / 1000);
+}
+
 }  // namespace
 
 QString runtimeStateName(RuntimeState state)
@@ -123,6 +135,7 @@ void ContainerdSupervisor::launch()
     setState(RuntimeState::Starting);
     runTime_.start();
     process_->start();
+    runningPid_ = process_->processId();
     readyPoll_.start();
 }
 
@@ -132,12 +145,14 @@ void ContainerdSupervisor::checkReady()
         readyPoll_.stop();
         setState(RuntimeState::Running);
         emit ready();
+        if (restarts_ > 0)
+            emit restarted(pid(), restarts_);
         return;
     }
     if (runTime_.elapsed() > backoff_.readyTimeoutMs) {
         // Alive but deaf: end it and let the back-off take over.
         readyPoll_.stop();
-        lastExit_ = tr("socket %1 did not answer within %2 s").arg(paths_.socket).arg(backoff_.readyTimeoutMs / 1000);
+        lastExit_ = tr("did not answer on %1 within %2 s and was killed").arg(paths_.socket).arg(backoff_.readyTimeoutMs / 1000);
         deafKill_ = true;
         process_->kill();
     }
@@ -149,6 +164,7 @@ void ContainerdSupervisor::onStartFailed(QProcess::ProcessError error)
         return;
     readyPoll_.stop();
     lastExit_ = tr("could not start %1: %2").arg(config_.containerdBinary, process_->errorString());
+    runningPid_ = 0;
     scheduleRestart();
 }
 
@@ -158,7 +174,7 @@ void ContainerdSupervisor::onFinished(int exitCode, QProcess::ExitStatus status)
     if (stopping_)
         return;
     if (!deafKill_)
-        lastExit_ = status == QProcess::CrashExit ? tr("killed by signal %1").arg(exitCode)
+        lastExit_ = status == QProcess::CrashExit ? tr("exited with signal %1").arg(exitCode)
                                                   : tr("exited with code %1").arg(exitCode);
     deafKill_ = false;
     scheduleRestart();
@@ -166,6 +182,8 @@ void ContainerdSupervisor::onFinished(int exitCode, QProcess::ExitStatus status)
 
 void ContainerdSupervisor::scheduleRestart()
 {
+    lastPid_ = runningPid_;
+    runningPid_ = 0;
     if (runTime_.elapsed() >= backoff_.healthyAfterMs)
         consecutiveFailures_ = 0;
     ++consecutiveFailures_;
@@ -182,7 +200,9 @@ void ContainerdSupervisor::scheduleRestart()
     delay = std::min<qint64>(delay, backoff_.maxDelayMs);
     ++restarts_;
     setState(RuntimeState::Restarting);
-    emit restarting(restarts_, lastExit_, static_cast<int>(delay));
+    const QString who = lastPid_ > 0 ? tr("containerd (pid %1)").arg(lastPid_) : tr("containerd");
+    emit restarting(restarts_, lastExit_, static_cast<int>(delay),
+                    tr("%1 %2; restarting in %3").arg(who, lastExit_, durationText(delay)));
     restartTimer_.start(static_cast<int>(delay));
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // The "supervisord" of one local node's containerd: writes its config and
 // CNI conflist, creates the node bridge, starts containerd as a child,
-// watches it and restarts it with bounded exponential back-off (a signal
-// per restart, for the kubelet's events and node conditions), and stops it
-// cleanly: its tasks, its shims (and only its), mounts, network namespaces
-// and the bridge all go.
+// watches it and restarts it with bounded exponential back-off (signals
+// for each exit and each restart, which LocalNodes turns into Events on the
+// Node and the kubelet into its conditions), and stops it cleanly: its
+// tasks, its shims (and only its), mounts, network namespaces and the
+// bridge all go. The shims outlive a containerd that dies, so its pods keep
+// running and the restarted containerd finds them again.
 #include "node_runtime_config.h"
 
 #include <QElapsedTimer>
@@ -18,7 +20,7 @@ enum class RuntimeState { Stopped, Starting, Running, Restarting, Failed };
 QString runtimeStateName(RuntimeState state);
 
 struct BackoffPolicy {
-    int initialDelayMs = 500;
+    int initialDelayMs = 1000;       // 1 s, 2 s, 4 s, ... as systemd-style restarts
     int maxDelayMs = 30000;
     int maxConsecutiveFailures = 8;  // then Failed, no more restarts
     int healthyAfterMs = 60000;      // a run this long resets the back-off
@@ -41,7 +43,10 @@ public:
 
     RuntimeState state() const { return state_; }
     int restartCount() const { return restarts_; }
+    // How the last containerd ended: "exited with signal 9", "exited with code 1", ...
     const QString &lastExit() const { return lastExit_; }
+    // The PID it had (0 when it never started).
+    qint64 lastPid() const { return lastPid_; }
     qint64 pid() const { return process_ ? process_->processId() : 0; }
     const NodeRuntimeConfig &config() const { return config_; }
     const NodeRuntimePaths &paths() const { return paths_; }
@@ -54,7 +59,10 @@ signals:
     void stateChanged(timoneiro::runtime::RuntimeState state);
     void ready();
     // containerd ended unexpectedly; it is started again after delayMs.
-    void restarting(int restartCount, const QString &lastExit, int delayMs);
+    // sentence: "containerd (pid 812) exited with signal 9; restarting in 1s".
+    void restarting(int restartCount, const QString &lastExit, int delayMs, const QString &sentence);
+    // A restarted containerd answers on its socket again (after ready()).
+    void restarted(qint64 pid, int restartCount);
     void failed(const QString &reason);
 
 private:
@@ -76,6 +84,8 @@ private:
     QElapsedTimer runTime_;
     RuntimeState state_ = RuntimeState::Stopped;
     QString lastExit_;
+    qint64 lastPid_ = 0;
+    qint64 runningPid_ = 0;  // QProcess forgets the PID once it has ended
     QStringList leftovers_;
     int restarts_ = 0;
     int consecutiveFailures_ = 0;
