@@ -9,6 +9,7 @@
 #include "cluster/cluster_network.h"
 #include "cluster/control_plane.h"
 #include "cluster/local_nodes.h"
+#include "network/network_policy_enforcer.h"
 #include "security/pki.h"
 #include "store/store.h"
 
@@ -249,6 +250,17 @@ int runDaemon(QCoreApplication &app)
     nodes.start();
     if (localNodes > 0)
         qCInfo(lcMain).noquote() << localNodes << "containerd node(s):" << timoneiro::cluster::LocalNodes::nodeName(1) << "...";
+    // NetworkPolicy for the local nodes' pods: one enforcer, as they share this host's network namespace;
+    // it reads as a node does, and its destructor removes its chains.
+    std::unique_ptr<timoneiro::client::Client> policyClient;
+    std::unique_ptr<timoneiro::network::NetworkPolicyEnforcer> policies;
+    if (localNodes > 0) {
+        policyClient.reset(timoneiro::client::Client::inProcess(
+            api, {QStringLiteral("system:node:") + timoneiro::cluster::LocalNodes::nodeName(1),
+                  {QStringLiteral("system:nodes"), QStringLiteral("system:authenticated")}}));
+        policies = std::make_unique<timoneiro::network::NetworkPolicyEnforcer>(*policyClient);
+        policies->start();
+    }
     if (simulatedNodes > 0)
         qCInfo(lcMain).noquote() << simulatedNodes << "simulated node(s): pods on them are marked Running, no container runs";
 
