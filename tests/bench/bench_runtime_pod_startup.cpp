@@ -43,7 +43,12 @@ namespace rt = timoneiro::runtime;
 
 namespace {
 
-QSslConfiguration gTls;
+// Made after QCoreApplication: Qt's TLS backend cannot load at static initialisation.
+QSslConfiguration &gTls()
+{
+    static QSslConfiguration tls;
+    return tls;
+}
 QString gBase;
 const QString kNs = QStringLiteral("bench-startup");
 
@@ -100,7 +105,7 @@ protected:
     {
         QNetworkAccessManager nam;
         QNetworkRequest req(QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods?watch=true").arg(kNs)));
-        req.setSslConfiguration(gTls);
+        req.setSslConfiguration(gTls());
         QNetworkReply *reply = nam.get(req);
         QByteArray buffer;
         QSet<QString> live;
@@ -281,11 +286,11 @@ int main(int argc, char **argv)
         return 1;
     }
     gBase = server.server();
-    gTls = server.adminTls();
+    gTls() = server.adminTls();
     QNetworkAccessManager nam;
     auto readyNodes = [&] {
         int ready = 0;
-        const Reply r = request(nam, gTls, "GET", QUrl(gBase + QStringLiteral("/api/v1/nodes")));
+        const Reply r = request(nam, gTls(), "GET", QUrl(gBase + QStringLiteral("/api/v1/nodes")));
         for (const QJsonValue &n : QJsonDocument::fromJson(r.body).object().value(QStringLiteral("items")).toArray())
             for (const QJsonValue &c : n[QStringLiteral("status")][QStringLiteral("conditions")].toArray())
                 ready += c[QStringLiteral("type")] == QStringLiteral("Ready") && c[QStringLiteral("status")] == QStringLiteral("True");
@@ -296,7 +301,7 @@ int main(int argc, char **argv)
     std::printf("Timoneiro pod startup benchmark: %d pods (%s) at %.1f/s on 2 containerd nodes, and the CRI floor\n", pods,
                 qPrintable(image), rate);
     std::fflush(stdout);
-    request(nam, gTls, "POST", QUrl(gBase + QStringLiteral("/api/v1/namespaces")),
+    request(nam, gTls(), "POST", QUrl(gBase + QStringLiteral("/api/v1/namespaces")),
             QJsonDocument(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")}, {QStringLiteral("kind"), QStringLiteral("Namespace")},
                                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), kNs}}}}).toJson(QJsonDocument::Compact));
     QThread::sleep(1);  // the namespace's service account, which admission gives the pods
@@ -315,7 +320,7 @@ int main(int argc, char **argv)
             waitUntil([&] { return clock.elapsed() >= due; }, intervalMs + 1000, 5);
         const QString name = QStringLiteral("pod-%1").arg(i);
         createdAtMs.insert(name, clock.elapsed());
-        const Reply r = request(nam, gTls, "POST", QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods").arg(kNs)),
+        const Reply r = request(nam, gTls(), "POST", QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods").arg(kNs)),
                                 QJsonDocument(podJson(name, image)).toJson(QJsonDocument::Compact));
         createFailures += r.status == 201 ? 0 : 1;
     }
@@ -341,7 +346,7 @@ int main(int argc, char **argv)
         nodeMemory.append(runtimeMemory(paths.configFile, paths.socket));
     }
     const ProcessMemory daemon = processMemory(server.pid());
-    request(nam, gTls, "DELETE", QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods").arg(kNs)));
+    request(nam, gTls(), "DELETE", QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods").arg(kNs)));
     waitFor("the pods to be deleted", timeoutMs, [&] { return watcher.present.load() == 0; },
             [&] { return QStringLiteral("%1 left").arg(watcher.present.load()); }, 250);
 
