@@ -8,8 +8,9 @@ namespace {
 
 api::ApiError kubeletError(int code, const QString &reason, const QString &message)
 {
-    api::ApiError e = api::ApiError::internal(message);
+    api::ApiError e;  // the kubelet's words as they are, no "Internal error occurred:" before them
     e.code = code;
+    e.message = message;
     e.reason = reason;
     return e;
 }
