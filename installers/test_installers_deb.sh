@@ -18,9 +18,6 @@ done
 dpkg-query -W -f='${Status}' timoneiro 2>/dev/null | grep -q 'ok installed' \
     && skip "a timoneiro package is installed already; not touching it"
 ss -ltnH 'sport = :6443' | grep -q . && skip "port 6443 is taken (a timoneirod running?)"
-holder=$(head -n 1 /run/timoneiro/local-nodes.lock 2>/dev/null)
-[ -n "$holder" ] && [ "$(cat "/proc/$holder/comm" 2>/dev/null)" = timoneirod ] \
-    && skip "timoneirod PID $holder holds this machine's local nodes (another test or checkout)"
 
 work=$(mktemp -d /tmp/timoneiro-deb-test.XXXXXX)
 user=tmn-e2e-$$
@@ -38,9 +35,9 @@ for d in /var/lib/timoneiro /var/cache/timoneiro; do
     [ -e "$d" ] && mv "$d" "$work/saved-$(basename "$(dirname "$d")")"
 done
 baseline() {
-    { iptables-save 2>/dev/null | grep -E '^:(KUBE-|TIMONEIRO)' | cut -d' ' -f1 | sort
-      ip -o link show | awk -F': ' '{print $2}' | grep '^tmn-' | sort
-      ip netns list | awk '{print $1}' | sort; } 2>/dev/null
+    { iptables-save 2>/dev/null | grep -E '^:(KUBE-|TIMONEIRO)' | cut -d' ' -f1
+      ip -o link show | awk -F': ' '{print $2}' | grep '^tmn-'
+      ip netns list | awk '{print $1}'; } 2>/dev/null | sort -u
 }
 baseline >"$work/before"
 
@@ -106,7 +103,15 @@ if command -v systemd-analyze >/dev/null; then
         && ok "systemd-analyze verify: the unit is sound" || { cat "$work/verify.log"; fail "systemd-analyze verify"; }
 fi
 
-# 3. The service.
+# 3. The service. Another timoneirod on this machine (a developer's,
+# another checkout's test) may hold the local nodes' bridges: waited for a
+# while, as its run ends; then skipped, as this one would get simulated nodes.
+holder_alive() {
+    holder=$(head -n 1 /run/timoneiro/local-nodes.lock 2>/dev/null)
+    [ -n "$holder" ] && [ "$(cat "/proc/$holder/comm" 2>/dev/null)" = timoneirod ]
+}
+for _ in $(seq 600); do holder_alive || break; sleep 0.2; done
+holder_alive && skip "timoneirod PID $holder holds this machine's local nodes (another test or checkout)"
 if [ "$(systemctl is-system-running 2>/dev/null)" = running ] || [ "$(systemctl is-system-running 2>/dev/null)" = degraded ]; then
     how="systemctl start timoneirod"
     systemctl start timoneirod.service
@@ -182,11 +187,21 @@ userdel "$user" 2>/dev/null
 # 6. Remove: nothing runs, nothing of the network is left; the data stays.
 apt_get remove -y -q timoneiro >"$work/remove.log" 2>&1 || { tail "$work/remove.log"; fail "apt-get remove"; }
 sleep 1
-pgrep -x timoneirod >/dev/null && fail "a timoneirod still runs after remove: $(pgrep -x timoneirod | tr '\n' ' ')"
+# (Other timoneirods on this machine are not the package's: only
+# /usr/bin/timoneirod and what runs on /var/lib/timoneiro count.)
+pgrep -f '^/usr/bin/timoneirod' >/dev/null && fail "the package's timoneirod still runs after remove: $(pgrep -f '^/usr/bin/timoneirod' | tr '\n' ' ')"
 pgrep -f '/var/lib/timoneiro/' >/dev/null && fail "processes with /var/lib/timoneiro/ still run: $(pgrep -af '/var/lib/timoneiro/' | head -3)"
-baseline >"$work/after"
-if ! diff -q "$work/before" "$work/after" >/dev/null; then
-    fail "left after remove: $(diff "$work/before" "$work/after" | grep '^>' | tr '\n' ' ')"
+if holder_alive; then
+    # Its bridges and chains have the same names as ours would: not ours to judge.
+    echo "note: bridges and chains not compared: timoneirod PID $holder (not the package's) holds the local nodes now"
+else
+    baseline >"$work/after"
+    left=$(comm -13 "$work/before" "$work/after" | tr '\n' ' ')
+    if [ -z "$left" ]; then
+        ok "no tmn-* device, KUBE-/TIMONEIRO chain or network namespace left"
+    else
+        fail "left after remove: $left"
+    fi
 fi
 [ -d /var/lib/timoneiro/local ] && ok "removed; data kept until purge" || fail "remove deleted the data directory"
 
