@@ -22,6 +22,9 @@ Proxier::Proxier(client::Client &client, ProxierConfig config, QObject *parent)
     coalesce_.setSingleShot(true);
     coalesce_.setInterval(config_.coalesceMs);
     connect(&coalesce_, &QTimer::timeout, this, &Proxier::sync);
+    // Rules someone else flushed or deleted come back within a period.
+    resync_.setInterval(config_.syncPeriodMs);
+    connect(&resync_, &QTimer::timeout, this, &Proxier::markDirty);
     for (client::Informer *i : {&services_, &slices_, &nodes_}) {
         connect(i, &client::Informer::added, this, &Proxier::markDirty);
         connect(i, &client::Informer::updated, this, &Proxier::markDirty);
@@ -92,6 +95,7 @@ bool Proxier::start(QString *error)
     services_.start();
     slices_.start();
     nodes_.start();
+    resync_.start();
     return true;
 }
 
@@ -111,9 +115,14 @@ void Proxier::sync()
     dirty_ = false;
     syncing_ = true;
     ProxyState state{services_.list(), slices_.list(), nodesOf(nodes_.list())};
+    ProxyRules::Written previous = written_;
+    if (!sinceFull_.isValid() || sinceFull_.hasExpired(config_.syncPeriodMs)) {
+        previous.natChainRules.clear();  // every chain written again
+        sinceFull_.start();
+    }
     QPointer<Proxier> self(this);
     // Generation and restore off the event loop: the API server shares this thread.
-    worker_.start([self, state = std::move(state), previous = written_] {
+    worker_.start([self, state = std::move(state), previous = std::move(previous)] {
         SyncStats stats;
         QElapsedTimer t;
         t.start();
@@ -164,6 +173,7 @@ void Proxier::stop()
         return;
     stopped_ = true;
     coalesce_.stop();
+    resync_.stop();
     worker_.waitForDone();
     if (started_) {
         removeAll();

@@ -8,7 +8,9 @@
 // Informers on Services, EndpointSlices and Nodes; a change marks the
 // rules dirty and a sync follows after a short coalescing delay (bursts
 // of changes give one iptables-restore). The restore runs on a worker
-// thread; one at a time, a change during it gives one more. Chains no
+// thread; one at a time, a change during it gives one more. As kube-proxy
+// does, a sync writes only the chains whose rules changed (plus the
+// top-level ones), and every chain again once per sync period; chains no
 // longer wanted are deleted in the same restore. stop() removes every
 // chain and jump it owns.
 #include "proxy_rules.h"
@@ -26,6 +28,8 @@ namespace timoneiro::proxy {
 struct ProxierConfig {
     int coalesceMs = 30;       // after the first change, wait this long for more
     int minSyncIntervalMs = 0; // kube-proxy's --iptables-min-sync-period (0: as soon as the last ends)
+    int syncPeriodMs = 30000;  // kube-proxy's --iptables-sync-period: a sync even without changes,
+                               // and a full one (every chain rewritten) at least this often
 };
 
 struct SyncStats {
@@ -72,6 +76,8 @@ private:
     client::Informer slices_;
     client::Informer nodes_;
     QTimer coalesce_;
+    QTimer resync_;
+    QElapsedTimer sinceFull_;
     QThreadPool worker_;
     bool syncing_ = false;
     bool dirty_ = false;
