@@ -46,13 +46,13 @@ quint16 freePort()
 
 // One HTTP/1.1 request on a new connection to 127.0.0.1:port; what came back
 // before the server (kubectl, here) closed it, or the timeout.
-QByteArray httpGet(quint16 port, int timeoutMs = 15000)
+QByteArray httpGet(quint16 port, const QByteArray &path = "/", int timeoutMs = 15000)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     if (!socket.waitForConnected(timeoutMs))
         return "connect failed: " + socket.errorString().toUtf8();
-    socket.write("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    socket.write("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     QByteArray reply;
     for (int waited = 0; waited < timeoutMs && socket.state() == QAbstractSocket::ConnectedState; waited += 100) {
         socket.waitForReadyRead(100);
@@ -110,6 +110,10 @@ const char *kObjects =
     "  - name: nginx\n"
     "    image: nginx\n"
     "    ports: [{containerPort: 80, name: http}]\n"
+    // 300 KiB, several times SPDY's 64 KiB window: a forward must not stall.
+    "  - name: files\n"
+    "    image: busybox\n"
+    "    command: [\"sh\", \"-c\", \"mkdir -p /www && head -c 307200 /dev/zero | tr '\\\\0' a > /www/big && exec httpd -f -p 8080 -h /www\"]\n"
     "---\n"
     "apiVersion: v1\n"
     "kind: Service\n"
@@ -197,6 +201,17 @@ private slots:
         f.read();
         QCOMPARE(f.out.count("Handling connection for"), 2);
         QVERIFY2(f.process->state() == QProcess::Running, qPrintable(f.describe()));
+    }
+
+    void largeResponsesPassTheFlowControlWindow()
+    {
+        const quint16 port = freePort();
+        Forward f = forward(QStringLiteral("pod/nginx"), QStringLiteral("%1:8080").arg(port));
+        QVERIFY2(f.waitFor(QStringLiteral("Forwarding from 127.0.0.1:%1 -> 8080").arg(port).toUtf8(), 30000), qPrintable(f.describe()));
+        const QByteArray reply = httpGet(port, "/big");
+        const qsizetype body = reply.indexOf("\r\n\r\n");
+        QVERIFY2(reply.startsWith("HTTP/1.") && body > 0, reply.left(300).constData());
+        QCOMPARE(reply.mid(body + 4), QByteArray(307200, 'a'));
     }
 
     void serviceTargetResolvesToItsPod()
