@@ -68,7 +68,7 @@ private:
         const QString key = requestKey(h, id);
         m_spdy->reply(id);
         if (type != "error" && type != "data") {
-            // Kubernetes' message for a stream it cannot place.
+            // The kubelet logs and drops such a stream; there is no pair to report it on.
             qWarning("port-forward: invalid stream type \"%s\"", type.constData());
             m_spdy->reset(id, spdy::ProtocolError);
             return;
