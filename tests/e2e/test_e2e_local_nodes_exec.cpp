@@ -3,10 +3,10 @@
 // which speaks WebSocket v5.channel.k8s.io): a command's output, its exit
 // code ("command terminated with exit code 3"), stdin up to its end, stdout
 // and stderr apart, a terminal (-it under script(1)), Kubernetes' refusal
-// of an unknown container, attach to a running container's output, a
-// follow that receives a line written after it started and one that ends
-// with its container, and a user without
-// create on pods/exec refused. Needs root and containerd; skipped otherwise.
+// of an unknown container, attach to a running container's output and to
+// its stdin, a follow that receives a line written after it started and one
+// that ends with its container, and a user without create on pods/exec
+// refused. Needs root and containerd; skipped otherwise.
 #include "runtime/node_teardown.h"
 #include "timoneirod_process.h"
 
@@ -73,6 +73,10 @@ const char *kObjects =
     "  - name: ticker\n"
     "    image: busybox\n"
     "    command: [\"sh\", \"-c\", \"while true; do echo tick; sleep 0.5; done\"]\n"
+    "  - name: console\n"
+    "    image: busybox\n"
+    "    stdin: true\n"
+    "    command: [\"sh\", \"-c\", \"while read l; do echo got-$l; done\"]\n"
     "---\n"
     "apiVersion: v1\n"
     "kind: Pod\n"
@@ -217,13 +221,16 @@ private slots:
         env.insert(QStringLiteral("KUBECONFIG"), server_->kubeconfig());
         env.insert(QStringLiteral("HOME"), home.path());
         p.setProcessEnvironment(env);
-        const QString command = Kubectl::path() + QStringLiteral(" exec -it shell -- sh -c 'tty; stty size; exit 4'");
+        // kubectl sends its terminal's size first (the resize channel): the container's terminal has it.
+        const QString command = QStringLiteral("stty rows 45 cols 123; ") + Kubectl::path()
+                                + QStringLiteral(" exec -it shell -c main -- sh -c 'tty; stty size; exit 4'");
         p.start(QStringLiteral("script"), {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
         QVERIFY(p.waitForStarted(10000));
         p.closeWriteChannel();
         QVERIFY(p.waitForFinished(60000));
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(out.contains(QLatin1String("/dev/pts/")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("45 123")), qPrintable(out));
         QCOMPARE(p.exitCode(), 4);
     }
 
@@ -242,6 +249,17 @@ private slots:
         p->kill();
         p->waitForFinished(5000);
         QVERIFY2(ticked, qPrintable(QString::fromUtf8(out + p->readAllStandardError())));
+    }
+
+    void attachWithStdin()
+    {
+        auto p = kubectl_->start({QStringLiteral("attach"), QStringLiteral("-i"), QStringLiteral("shell"), QStringLiteral("-c"), QStringLiteral("console")});
+        p->write("hello\n");
+        QByteArray out;
+        const bool echoed = readUntil(*p, &out, "got-hello\n", 30000);
+        p->kill();
+        p->waitForFinished(5000);
+        QVERIFY2(echoed, qPrintable(QString::fromUtf8(out + p->readAllStandardError())));
     }
 
     void logsFollowReceivesNewLines()
