@@ -10,6 +10,7 @@
 #include "cluster/control_plane.h"
 #include "cluster/local_nodes.h"
 #include "network/network_policy_enforcer.h"
+#include "runtime/host_claim.h"
 #include "security/pki.h"
 #include "store/store.h"
 
@@ -251,10 +252,11 @@ int runDaemon(QCoreApplication &app)
     if (localNodes > 0)
         qCInfo(lcMain).noquote() << localNodes << "containerd node(s):" << timoneiro::cluster::LocalNodes::nodeName(1) << "...";
     // NetworkPolicy for the local nodes' pods: one enforcer, as they share this host's network namespace;
-    // it reads as a node does, and its destructor removes its chains.
+    // it reads as a node does, and its destructor removes its chains. Not while another timoneirod's
+    // nodes hold the machine: their chains have the same names.
     std::unique_ptr<timoneiro::client::Client> policyClient;
     std::unique_ptr<timoneiro::network::NetworkPolicyEnforcer> policies;
-    if (localNodes > 0) {
+    if (localNodes > 0 && timoneiro::runtime::HostClaim::holder().isEmpty()) {
         policyClient.reset(timoneiro::client::Client::inProcess(
             api, {QStringLiteral("system:node:") + timoneiro::cluster::LocalNodes::nodeName(1),
                   {QStringLiteral("system:nodes"), QStringLiteral("system:authenticated")}}));

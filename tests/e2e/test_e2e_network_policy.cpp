@@ -9,11 +9,13 @@
 // client whatever ingress allows; deleting the policies opens everything.
 // kubectl get/describe netpol show them. On SIGTERM no chain of ours is
 // left. Needs root, containerd and br_netfilter; skipped otherwise.
+#include "runtime/host_claim.h"
 #include "runtime/host_command.h"
 #include "runtime/node_teardown.h"
 #include "timoneirod_process.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,12 +36,12 @@ namespace {
 const QStringList kNodes{QStringLiteral("node-1"), QStringLiteral("node-2")};
 const QString kBridgeNf = QStringLiteral("/proc/sys/net/bridge/bridge-nf-call-iptables");
 
-bool eventually(const std::function<bool()> &check, int timeoutMs)
+bool eventually(const std::function<bool()> &check, int timeoutMs, int stepMs = 250)
 {
-    for (int waited = 0; waited < timeoutMs; waited += 250) {
+    for (int waited = 0; waited < timeoutMs; waited += stepMs) {
         if (check())
             return true;
-        QThread::msleep(250);
+        QThread::msleep(stepMs);
     }
     return check();
 }
@@ -207,6 +209,8 @@ private slots:
             if (teardown::linkExists(QStringLiteral("tmn-") + node))
                 QSKIP(qPrintable(QStringLiteral("tmn-%1 exists: another timoneirod with --nodes runs on this machine").arg(node)));
         }
+        if (const QString holder = timoneiro::runtime::HostClaim::holder(); !holder.isEmpty())
+            QSKIP(qPrintable(timoneiro::runtime::HostClaim::ownedBySentence(holder)));
         if (!bridgeNf_.set())
             QSKIP("br_netfilter is not loaded (modprobe br_netfilter): bridged pod traffic would bypass iptables");
         if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
@@ -233,7 +237,14 @@ private slots:
 
     void defaultDenyBlocksPodsButNotTheNode()
     {
+        const QByteArray rule = QStringLiteral("-A TIMONEIRO-NETPOL -d %1/32").arg(webIp_).toUtf8();
+        QElapsedTimer clock;
+        clock.start();
         apply(kDenyIngress);
+        const qint64 applied = clock.elapsed();
+        // A figure, not an assertion: how soon the rules follow the policy.
+        QVERIFY(eventually([&] { return filterTable().contains(rule); }, 5000, 20));
+        qInfo("policy to rules: %lld ms after kubectl apply returned (kubectl apply took %lld ms)", clock.elapsed() - applied, applied);
         expect(QStringLiteral("same-node"), false);
         expect(QStringLiteral("other-node"), false);
         // Node-local traffic stays allowed (kubelet probes, the user's curl).
@@ -265,7 +276,12 @@ private slots:
 
     void aLabelChangeTakesAClientOut()
     {
+        const QByteArray otherIp = pod(QStringLiteral("other-node"))[QStringLiteral("status")][QStringLiteral("podIP")].toString().toUtf8();
         QCOMPARE(k({QStringLiteral("label"), QStringLiteral("pod"), QStringLiteral("other-node"), QStringLiteral("role=stranger"), QStringLiteral("--overwrite")}).exitCode, 0);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(eventually([&] { return !filterTable().contains("-s " + otherIp + "/32"); }, 5000, 20));
+        qInfo("pod label to rules: %lld ms after kubectl label returned", clock.elapsed());
         expect(QStringLiteral("other-node"), false);
         expect(QStringLiteral("same-node"), true);
         QCOMPARE(k({QStringLiteral("label"), QStringLiteral("pod"), QStringLiteral("other-node"), QStringLiteral("role=client"), QStringLiteral("--overwrite")}).exitCode, 0);
