@@ -7,6 +7,7 @@
 // traffic stays allowed); an allow policy from the clients' labels opens
 // them again; relabelling a client takes it out; an egress deny blocks the
 // client whatever ingress allows; deleting the policies opens everything.
+// A namespaceSelector follows the namespace's labels.
 // kubectl get/describe netpol show them. On SIGTERM no chain of ours is
 // left. Needs root, containerd and br_netfilter; skipped otherwise.
 #include "runtime/host_claim.h"
@@ -104,6 +105,10 @@ const char *kAllowClients =
     "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: allow-clients}\n"
     "spec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n"
     "  - from: [{podSelector: {matchLabels: {role: client}}}]\n    ports: [{protocol: TCP, port: http}]\n";
+const char *kAllowLab =
+    "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: allow-lab}\n"
+    "spec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n"
+    "  - from: [{namespaceSelector: {matchLabels: {team: lab}}}]\n";
 const char *kDenyEgress =
     "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-egress}\n"
     "spec:\n  podSelector: {matchLabels: {role: client}}\n  policyTypes: [Egress]\n";
@@ -284,6 +289,19 @@ private slots:
         qInfo("pod label to rules: %lld ms after kubectl label returned", clock.elapsed());
         expect(QStringLiteral("other-node"), false);
         expect(QStringLiteral("same-node"), true);
+        QCOMPARE(k({QStringLiteral("label"), QStringLiteral("pod"), QStringLiteral("other-node"), QStringLiteral("role=client"), QStringLiteral("--overwrite")}).exitCode, 0);
+        expect(QStringLiteral("other-node"), true);
+    }
+
+    void aNamespaceLabelLetsItsPodsIn()
+    {
+        QCOMPARE(k({QStringLiteral("label"), QStringLiteral("pod"), QStringLiteral("other-node"), QStringLiteral("role=stranger"), QStringLiteral("--overwrite")}).exitCode, 0);
+        apply(kAllowLab);
+        expect(QStringLiteral("other-node"), false);
+        QCOMPARE(k({QStringLiteral("label"), QStringLiteral("namespace"), QStringLiteral("default"), QStringLiteral("team=lab")}).exitCode, 0);
+        expect(QStringLiteral("other-node"), true);
+        QCOMPARE(k({QStringLiteral("label"), QStringLiteral("namespace"), QStringLiteral("default"), QStringLiteral("team-")}).exitCode, 0);
+        expect(QStringLiteral("other-node"), false);
         QCOMPARE(k({QStringLiteral("label"), QStringLiteral("pod"), QStringLiteral("other-node"), QStringLiteral("role=client"), QStringLiteral("--overwrite")}).exitCode, 0);
         expect(QStringLiteral("other-node"), true);
     }
