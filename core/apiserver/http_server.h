@@ -33,7 +33,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    bool serveUpgrade(QTcpSocket *socket);
+    bool serveUpgrade(QTcpSocket *socket);  // http_upgrade.cpp
     void startWatch(QTcpSocket *socket, std::shared_ptr<api::WatchStream> stream);
 
     api::Handler &handler_;
@@ -41,6 +41,11 @@ private:
     std::optional<QSslConfiguration> tls_;
     const Authenticator *authenticator_ = nullptr;
 };
+
+// A whole response (status line, headers, body unless head) on the socket.
+void writeResponse(QTcpSocket *socket, const api::ApiResponse &response, bool head);
+// The client's certificate chain (DER), empty on plain TCP or without one.
+QList<QByteArray> peerChainDer(QTcpSocket *socket);
 
 // Query items of a raw (percent-encoded) query string, decoded; '+' is a
 // space, as Go's url.Values encodes it.

@@ -221,16 +221,19 @@ private slots:
         env.insert(QStringLiteral("KUBECONFIG"), server_->kubeconfig());
         env.insert(QStringLiteral("HOME"), home.path());
         p.setProcessEnvironment(env);
-        // kubectl sends its terminal's size first (the resize channel): the container's terminal has it.
+        // kubectl sends its terminal's size first (the resize channel); the
+        // runtime applies it beside the process's start, so it is awaited (bounded).
         const QString command = QStringLiteral("stty rows 45 cols 123; ") + Kubectl::path()
-                                + QStringLiteral(" exec -it shell -c main -- sh -c 'tty; stty size; exit 4'");
+                                + QStringLiteral(" exec -it shell -c main -- sh -c 'tty; for i in 1 2 3 4 5 6 7 8 9 10; do "
+                                                 "s=$(stty size 2>/dev/null); [ -n \"$s\" ] && [ \"$s\" != \"0 0\" ] && break; sleep 0.2; done; "
+                                                 "echo size $s; exit 4'");
         p.start(QStringLiteral("script"), {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
         QVERIFY(p.waitForStarted(10000));
         p.closeWriteChannel();
         QVERIFY(p.waitForFinished(60000));
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(out.contains(QLatin1String("/dev/pts/")), qPrintable(out));
-        QVERIFY2(out.contains(QLatin1String("45 123")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("size 45 123")), qPrintable(out));
         QCOMPARE(p.exitCode(), 4);
     }
 
