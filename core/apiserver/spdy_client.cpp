@@ -2,7 +2,6 @@
 
 #include <QLoggingCategory>
 #include <QTimer>
-#include <QtEndian>
 
 Q_LOGGING_CATEGORY(lcSpdy, "timoneiro.apiserver.spdy", QtInfoMsg)
 
@@ -10,43 +9,15 @@ namespace timoneiro::apiserver {
 
 namespace {
 
-constexpr quint16 kVersion = 3;
-enum ControlType : quint16 { SynStream = 1, SynReply = 2, RstStream = 3, Settings = 4, Ping = 6, GoAway = 7, Headers = 8, WindowUpdate = 9 };
-constexpr quint8 kFin = 0x01;
-
-void appendU32(QByteArray &out, quint32 v)
+QByteArray controlFrame(spdy::FrameType type, quint32 stream)
 {
-    char b[4];
-    qToBigEndian(v, b);
-    out.append(b, 4);
+    spdy::Frame f;
+    f.type = type;
+    f.streamId = stream;
+    return spdy::encodeFrame(f);
 }
-
-QByteArray controlFrame(quint16 type, quint8 flags, const QByteArray &payload)
-{
-    QByteArray out;
-    char head[4];
-    qToBigEndian(quint16(0x8000 | kVersion), head);
-    qToBigEndian(type, head + 2);
-    out.append(head, 4);
-    appendU32(out, (quint32(flags) << 24) | quint32(payload.size()));
-    return out + payload;
-}
-
-constexpr int kMaxFrame = 16 * 1024 * 1024;
 
 }  // namespace
-
-namespace spdy {
-
-QByteArray dataFrame(quint32 stream, const QByteArray &data, bool fin)
-{
-    QByteArray out;
-    appendU32(out, stream & 0x7FFFFFFF);
-    appendU32(out, (quint32(fin ? kFin : 0) << 24) | quint32(data.size()));
-    return out + data;
-}
-
-}  // namespace spdy
 
 SpdyClient::SpdyClient(QObject *parent) : QObject(parent) {}
 
@@ -127,44 +98,42 @@ void SpdyClient::readUpgrade()
         return;  // else the body ends with the connection
     }
     upgraded_ = true;
-    buffer_.remove(0, end + 4);
+    reader_.append(buffer_.mid(end + 4));
+    buffer_.clear();
     emit upgraded();
-    if (!buffer_.isEmpty())
-        readFrames();
+    readFrames();
 }
 
 quint32 SpdyClient::openStream(const spdy::Headers &headers)
 {
-    const quint32 id = nextStream_;
+    spdy::Frame f;
+    f.type = spdy::FrameType::SynStream;
+    f.streamId = nextStream_;
+    f.headerBlock = compressor_.compress(headers);
     nextStream_ += 2;
-    QByteArray payload;
-    appendU32(payload, id);
-    appendU32(payload, 0);       // no associated stream
-    payload += char(0) + QByteArray(1, 0);  // priority, slot
-    payload += compressor_.compress(headers);
     if (socket_)
-        socket_->write(controlFrame(SynStream, 0, payload));
-    return id;
+        socket_->write(spdy::encodeFrame(f));
+    return f.streamId;
 }
 
 void SpdyClient::write(quint32 stream, const QByteArray &data, bool fin)
 {
     if (!socket_)
         return;
-    for (qsizetype at = 0; at < data.size(); at += 0xFFFF)
-        socket_->write(spdy::dataFrame(stream, data.mid(at, 0xFFFF), fin && at + 0xFFFF >= data.size()));
-    if (data.isEmpty() && fin)
-        socket_->write(spdy::dataFrame(stream, {}, true));
+    spdy::Frame f;
+    f.streamId = stream;
+    for (qsizetype at = 0; at < data.size() || (at == 0 && fin); at += 0xFFFF) {
+        f.data = data.mid(at, 0xFFFF);
+        f.flags = fin && at + 0xFFFF >= data.size() ? spdy::kFlagFin : 0;
+        socket_->write(spdy::encodeFrame(f));
+    }
 }
 
 void SpdyClient::close()
 {
     if (!socket_)
         return;
-    QByteArray payload;
-    appendU32(payload, 0);
-    appendU32(payload, 0);  // OK
-    socket_->write(controlFrame(GoAway, 0, payload));
+    socket_->write(controlFrame(spdy::FrameType::GoAway, 0));
     socket_->disconnectFromHost();
 }
 
@@ -172,66 +141,54 @@ void SpdyClient::readFrames()
 {
     if (!socket_)
         return;
-    buffer_ += socket_->readAll();
-    while (buffer_.size() >= 8) {
-        const auto *b = reinterpret_cast<const uchar *>(buffer_.constData());
-        const quint8 flags = b[4];
-        const quint32 length = qFromBigEndian<quint32>(b + 4) & 0x00FFFFFF;
-        if (length > kMaxFrame) {
-            qCWarning(lcSpdy) << "a SPDY frame of" << length << "bytes; closing";
+    reader_.append(socket_->readAll());
+    spdy::Frame f;
+    QString error;
+    for (;;) {
+        const auto status = reader_.next(&f, &error);
+        if (status == spdy::FrameReader::NeedMore)
+            return;
+        if (status == spdy::FrameReader::Error) {
+            qCWarning(lcSpdy).noquote() << "the streaming server's SPDY:" << error;
             socket_->abort();
             return;
         }
-        if (quint32(buffer_.size()) < 8 + length)
-            return;
-        const QByteArray payload = buffer_.mid(8, length);
-        const bool control = b[0] & 0x80;
-        const quint32 word = qFromBigEndian<quint32>(b);
-        buffer_.remove(0, 8 + length);
-        if (control) {
-            handleControl(quint16(word & 0xFFFF), flags, payload);
-        } else {
-            const quint32 stream = word & 0x7FFFFFFF;
-            if (!payload.isEmpty())
-                emit data(stream, payload);
-            if (flags & kFin)
-                emit streamFinished(stream);
-        }
+        handle(f);
         if (!socket_)
             return;
     }
 }
 
-void SpdyClient::handleControl(quint16 type, quint8 flags, const QByteArray &payload)
+void SpdyClient::handle(const spdy::Frame &f)
 {
-    const auto *p = reinterpret_cast<const uchar *>(payload.constData());
-    switch (type) {
-    case SynReply:
-    case Headers:
-        if (payload.size() >= 4 && (flags & kFin))
-            emit streamFinished(qFromBigEndian<quint32>(p) & 0x7FFFFFFF);
+    switch (f.type) {
+    case spdy::FrameType::Data:
+        if (!f.data.isEmpty())
+            emit data(f.streamId, f.data);
+        if (f.fin())
+            emit streamFinished(f.streamId);
         break;
-    case RstStream:
-        if (payload.size() >= 4)
-            emit streamFinished(qFromBigEndian<quint32>(p) & 0x7FFFFFFF);
+    case spdy::FrameType::SynReply:
+    case spdy::FrameType::Headers:
+        if (f.fin())
+            emit streamFinished(f.streamId);
         break;
-    case Ping:
-        socket_->write(controlFrame(Ping, 0, payload));
+    case spdy::FrameType::RstStream:
+        emit streamFinished(f.streamId);
         break;
-    case SynStream: {
-        // The server never opens streams in these protocols: refuse (REFUSED_STREAM).
-        if (payload.size() < 4)
-            break;
-        QByteArray rst;
-        appendU32(rst, qFromBigEndian<quint32>(p) & 0x7FFFFFFF);
-        appendU32(rst, 3);
-        socket_->write(controlFrame(RstStream, 0, rst));
+    case spdy::FrameType::Ping:
+        socket_->write(spdy::encodeFrame(f));  // the server's ping, echoed
+        break;
+    case spdy::FrameType::SynStream: {
+        // The server never opens streams in these protocols.
+        spdy::Frame rst;
+        rst.type = spdy::FrameType::RstStream;
+        rst.streamId = f.streamId;
+        rst.status = spdy::RefusedStream;
+        socket_->write(spdy::encodeFrame(rst));
         break;
     }
-    case Settings:
-    case GoAway:
-    case WindowUpdate:
-    default:
+    default:  // SETTINGS, GOAWAY (the close follows), WINDOW_UPDATE
         break;
     }
 }

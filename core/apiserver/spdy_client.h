@@ -6,6 +6,7 @@
 // Header blocks go through spdy_header_block.h's compressor (one zlib
 // stream for the connection, SPDY/3's dictionary, a sync flush per block);
 // the server's header blocks are skipped, nothing here needs them.
+#include "spdy_frame.h"
 #include "spdy_header_block.h"
 
 #include <QByteArray>
@@ -18,9 +19,6 @@
 
 namespace timoneiro::apiserver {
 
-namespace spdy {
-QByteArray dataFrame(quint32 stream, const QByteArray &data, bool fin);
-}  // namespace spdy
 
 class SpdyClient final : public QObject {
     Q_OBJECT
@@ -52,10 +50,11 @@ signals:
 private:
     void readUpgrade();
     void readFrames();
-    void handleControl(quint16 type, quint8 flags, const QByteArray &payload);
+    void handle(const spdy::Frame &frame);
 
     QPointer<QTcpSocket> socket_;
-    QByteArray buffer_;
+    QByteArray buffer_;  // the upgrade's answer
+    spdy::FrameReader reader_;
     QByteArray protocol_;
     bool upgraded_ = false;
     bool ended_ = false;

@@ -1,8 +1,7 @@
 // RFC 6455 framing as the streaming subresources use it: the accept key of
 // the RFC's example, frames of each length encoding, masked client frames
 // read in pieces, fragments joined, ping answered with pong, close answered
-// and reported; and the SPDY client's header blocks as zlib stored blocks.
-#include "apiserver/spdy_client.h"
+// and reported.
 #include "apiserver/websocket_connection.h"
 
 #include <QSignalSpy>
@@ -173,12 +172,6 @@ private slots:
         QCOMPARE(frames[0].opcode, quint8(websocket::Binary));
         QCOMPARE(frames[1].opcode, quint8(websocket::Close));
         QCOMPARE(qFromBigEndian<quint16>(frames[1].payload.constData()), quint16(1000));
-    }
-
-    void spdyDataFrame()
-    {
-        const QByteArray data = spdy::dataFrame(3, "hi", true);
-        QCOMPARE(data, QByteArray("\x00\x00\x00\x03\x01\x00\x00\x02hi", 10));
     }
 };
 
