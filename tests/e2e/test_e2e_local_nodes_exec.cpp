@@ -4,9 +4,10 @@
 // code ("command terminated with exit code 3"), stdin up to its end, stdout
 // and stderr apart, a terminal (-it under script(1)), Kubernetes' refusal
 // of an unknown container, attach to a running container's output and to
-// its stdin, a follow that receives a line written after it started and one
-// that ends with its container, and a user without create on pods/exec
-// refused. Needs root and containerd; skipped otherwise.
+// its stdin, a follow that receives a line written after it started, one
+// that ends with its container and one across a log rotation, and a user
+// without create on pods/exec refused. Needs root and containerd; skipped
+// otherwise.
 #include "runtime/node_teardown.h"
 #include "timoneirod_process.h"
 
@@ -297,6 +298,27 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("User \"viewer\" cannot create resource \"pods/exec\" in API group \"\" in the namespace \"default\"")),
                  qPrintable(r.err));
+    }
+
+    // Last: it leaves the container writing to the rotated file.
+    void logsFollowAcrossRotation()
+    {
+        auto p = kubectl_->start({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("shell"), QStringLiteral("-c"), QStringLiteral("main")});
+        QByteArray out;
+        QVERIFY2(readUntil(*p, &out, "ready\n", 30000), qPrintable(QString::fromUtf8(out + p->readAllStandardError())));
+        const QString uid = k({QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("shell"), QStringLiteral("-o"),
+                               QStringLiteral("jsonpath={.metadata.uid}")}).out.trimmed();
+        const QString dir = server_->dataDir() + QStringLiteral("/nodes/node-1/pods/default_shell_") + uid + QStringLiteral("/main/");
+        // As the kubelet rotates: the file renamed, a new one at the path.
+        QVERIFY(QFile::rename(dir + QStringLiteral("0.log"), dir + QStringLiteral("0.log.20261201-000000")));
+        QFile fresh(dir + QStringLiteral("0.log"));
+        QVERIFY(fresh.open(QIODevice::WriteOnly));
+        fresh.write("2026-12-01T00:00:00.000000000Z stdout F after-rotation\n");
+        fresh.close();
+        const bool followed = readUntil(*p, &out, "after-rotation\n", 30000);
+        p->kill();
+        p->waitForFinished(5000);
+        QVERIFY2(followed, qPrintable(QString::fromUtf8(out)));
     }
 
     void cleanupTestCase() { sweep(); }
