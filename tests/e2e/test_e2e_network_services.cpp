@@ -2,7 +2,7 @@
 // --nodes 2 driven by the real kubectl: the host reaches a pod on each
 // node; a pod reaches a pod on the other node with its own address as
 // source (no NAT); a ClusterIP Service spreads over 3 replicas from the
-// host and from a pod; NodePort answers on 127.0.0.1 and on the node
+// host and from a pod; sessionAffinity ClientIP sticks; NodePort answers on 127.0.0.1 and on the node
 // addresses; a LoadBalancer Service gets an EXTERNAL-IP that answers; a
 // pod whose readiness probe fails leaves the rotation; after SIGTERM no
 // KUBE-* or TIMONEIRO-* chain and no tmn-* device is left.
@@ -346,6 +346,19 @@ private slots:
             const QString address = n[QStringLiteral("status")][QStringLiteral("addresses")][0][QStringLiteral("address")].toString();
             QVERIFY2(retryGet(address, nodePort).startsWith(QLatin1String("web-")), qPrintable(address));
         }
+    }
+
+    void sessionAffinityClientIpSticks()
+    {
+        const CommandResult r = k({QStringLiteral("expose"), QStringLiteral("deployment"), QStringLiteral("web"), QStringLiteral("--name"),
+                                   QStringLiteral("web-sticky"), QStringLiteral("--port"), QStringLiteral("80"), QStringLiteral("--target-port"),
+                                   QStringLiteral("8080"), QStringLiteral("--session-affinity"), QStringLiteral("ClientIP")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString ip = json({QStringLiteral("get"), QStringLiteral("svc"), QStringLiteral("web-sticky")})[QStringLiteral("spec")][QStringLiteral("clusterIP")].toString();
+        const QString first = retryGet(ip, 80);
+        QVERIFY(first.startsWith(QLatin1String("web-")));
+        // Every later connection from this host goes to the same pod (-m recent).
+        QCOMPARE(backends(ip, 80, 15), QSet<QString>{first});
     }
 
     void loadBalancerGetsAnExternalIpThatAnswers()
