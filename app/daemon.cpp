@@ -237,15 +237,13 @@ int runDaemon(QCoreApplication &app)
     timoneiro::cluster::ClusterNetwork network(api, netConfig);
     timoneiro::cluster::LocalNodesConfig nodesConfig{localNodes, dataDir, timoneiro::cluster::LocalNodes::defaultImageCacheDir()};
     if (localNodes > 0) {
-        if (QString error; !network.start(&error)) {
-            network.stop();
-            std::fprintf(stderr, "timoneirod: the pod network cannot be set up: %s\n", qPrintable(error));
-            return 1;
-        }
+        // Set up once this process holds the machine's local nodes, torn down before it lets go.
+        nodesConfig.claimed = [&network](QString *error) { return network.start(error); };
         nodesConfig.podRoutes = network.podRoutes();
         nodesConfig.bridgeReady = [&network](const QString &node, const QString &bridge, const QString &podCidr) {
             network.bridgeReady(node, bridge, podCidr);
         };
+        nodesConfig.beforeRelease = [&network] { network.stop(); };
     }
     timoneiro::cluster::LocalNodes nodes(api, nodesConfig);
     nodes.start();

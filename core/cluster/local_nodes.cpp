@@ -202,6 +202,14 @@ void LocalNodes::start()
         }
         return;
     }
+    if (QString error; !d->nodes.empty() && d->config.claimed && !d->config.claimed(&error)) {
+        qCWarning(lcLocalNodes).noquote() << "the pod network cannot be set up:" << error;
+        for (auto &node : d->nodes) {
+            node->kubelet->setRuntimeFailed(QStringLiteral("the pod network cannot be set up: %1").arg(error));
+            node->kubelet->start();
+        }
+        return;
+    }
     if (!d->nodes.empty()) {
         network::ClusterDnsConfig dnsConfig;
         for (const auto &node : d->nodes)
@@ -323,6 +331,8 @@ void LocalNodes::stop()
         d->images.wait();
     if (d->dns)
         d->dns->stop();
+    if (d->claim.held() && d->config.beforeRelease)
+        d->config.beforeRelease();
     d->claim.release();
 }
 

@@ -37,6 +37,12 @@ struct LocalNodesConfig {
     QStringList podRoutes;  // the routes pods get; empty: the runtime's default
     // Once a node's bridge exists with its podCIDR (the cluster network's per-node setup).
     std::function<void(const QString &node, const QString &bridge, const QString &podCidr)> bridgeReady;
+    // The last step of stop(), while this process still holds the machine's claim (the cluster
+    // network's teardown: after the release another timoneirod may set up the same names).
+    std::function<void()> beforeRelease;
+    // Right after start() took the machine's claim, before any node runs: the cluster network's
+    // setup. False (it failed): the nodes do not start.
+    std::function<bool(QString *error)> claimed;
 };
 
 class LocalNodes : public QObject {
