@@ -224,7 +224,8 @@ int main(int argc, char **argv)
     const QString clusterIp = QJsonDocument::fromJson(created.body).object()[QStringLiteral("spec")][QStringLiteral("clusterIP")].toString();
     const bool sliceReady = until([&] { return slice().size() == 2; }, 20000);
     const double toSlice = ms(t);
-    const bool flowing = until([&] { return !get(clusterIp, 80, 200).isEmpty(); }, 20000, 1);
+    // A SYN sent before the rules exist dies on tmn-svc: short attempts keep the resolution near 20 ms.
+    const bool flowing = until([&] { return !get(clusterIp, 80, 20).isEmpty(); }, 20000, 1);
     const double toTraffic = ms(t);
     std::printf("service creation -> traffic through %s: %.0f ms; floor (-> EndpointSlice with 2 ready endpoints): %.0f ms; ratio %.2fx%s\n",
                 qPrintable(clusterIp), toTraffic, toSlice, toTraffic / std::max(1.0, toSlice), sliceReady && flowing ? "" : " (TIMED OUT)");
@@ -235,13 +236,14 @@ int main(int argc, char **argv)
     const QString leaving = pods[0][QStringLiteral("metadata")][QStringLiteral("name")].toString();
     const QString stayingIp = pods[1][QStringLiteral("status")][QStringLiteral("podIP")].toString();
     t.restart();
-    request(nam, tls, "PATCH", QUrl(api + QStringLiteral("/api/v1/namespaces/default/pods/") + leaving), R"({"metadata":{"labels":{"app":"gone"}}})");
+    // Timed from before kubectl starts, for the figure and its floor alike.
+    kubectl.run({QStringLiteral("label"), QStringLiteral("pod"), leaving, QStringLiteral("app=gone"), QStringLiteral("--overwrite")});
     const bool sliceFollowed = until([&] { return slice().size() == 1; }, 20000);
     const double sliceMs = ms(t);
     int streak = 0;
     double followedMs = 0;
     until([&] {
-        const QString who = get(clusterIp, 80, 500);
+        const QString who = get(clusterIp, 80, 50);
         if (who.isEmpty() || who == leaving) {
             streak = 0;
             return false;
