@@ -93,12 +93,16 @@ public:
         cri::CriError error;
         if (!st_.sandboxId.isEmpty()) {
             cri::v1::PodSandboxStatusResponse status;
-            if (cri_.podSandboxStatus(st_.sandboxId, &status, &error) && status.status().state() == cri::v1::SANDBOX_READY) {
+            const bool answered = cri_.podSandboxStatus(st_.sandboxId, &status, &error);
+            if (answered && status.status().state() == cri::v1::SANDBOX_READY) {
                 st_.sandboxReady = true;
                 st_.podIp = QString::fromStdString(status.status().network().ip());
                 return true;
             }
-            if (error.unavailable())
+            // Only a sandbox the runtime reports gone or not ready is dead; a
+            // containerd still loading its CRI plugin ("server is not
+            // initialized yet") or down is asked again at the next sync.
+            if (!answered && error.code != grpc::StatusCode::NOT_FOUND)
                 return false;
             if (st_.terminal)
                 return false;

@@ -259,12 +259,6 @@ private slots:
         }, 60000);
         const QString podEvents = k({QStringLiteral("get"), QStringLiteral("events"), QStringLiteral("--field-selector"),
                                      QStringLiteral("involvedObject.name=web")}).out;
-        // Seen in 2 of 10 runs on a loaded machine, presumably a resync landing
-        // while the new containerd's CRI plugin still loads (its "server is not
-        // initialized yet" is not UNAVAILABLE): pod_sync's ensureSandbox takes
-        // that for a dead sandbox (SandboxChanged) and makes another.
-        if (podEvents.contains(QLatin1String("SandboxChanged")))
-            QEXPECT_FAIL("", "pod_sync treats CRI's not-yet-initialized answer as a dead sandbox", Abort);
         QVERIFY2(running && firstContainer(pod).value(QStringLiteral("containerID")).toString() == containerId_,
                  qPrintable(QJsonDocument(pod.value(QStringLiteral("status")).toObject()).toJson(QJsonDocument::Compact) + QLatin1Char('\n')
                             + podEvents + server_->log().right(3000)));
