@@ -7,6 +7,7 @@
 #include "apiserver_p.h"
 
 #include "object_meta.h"
+#include "pod_containers.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -20,14 +21,6 @@
 namespace timoneiro::apiserver {
 
 namespace {
-
-QStringList containerNames(const QJsonObject &spec, const char *list)
-{
-    QStringList names;
-    for (const QJsonValue &c : spec.value(QLatin1String(list)).toArray())
-        names << c.toObject().value(QStringLiteral("name")).toString();
-    return names;
-}
 
 QJsonObject statusOf(const QJsonObject &pod, const QString &container)
 {

@@ -7,6 +7,7 @@
 
 #include "apiserver_p.h"
 #include "object_meta.h"
+#include "pod_containers.h"
 #include "pod_exec.h"
 #include "pod_portforward.h"
 #include "websocket_connection.h"
@@ -16,14 +17,6 @@
 namespace timoneiro::apiserver {
 
 namespace {
-
-QStringList containerNames(const QJsonObject &spec, const char *list)
-{
-    QStringList names;
-    for (const QJsonValue &c : spec.value(QLatin1String(list)).toArray())
-        names << c.toObject().value(QStringLiteral("name")).toString();
-    return names;
-}
 
 bool flag(const api::ApiRequest &r, const char *name, bool fallback)
 {
