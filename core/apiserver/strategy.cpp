@@ -55,6 +55,47 @@ QString podQosClass(const QJsonObject &pod)
     return guaranteed ? QStringLiteral("Guaranteed") : QStringLiteral("Burstable");
 }
 
+namespace {
+
+bool needsNodePorts(const QJsonObject &service)
+{
+    const QString type = service.value(kSpec).toObject().value(QStringLiteral("type")).toString();
+    return type == QLatin1String("NodePort") || type == QLatin1String("LoadBalancer");
+}
+
+QList<int> nodePortsOf(const QJsonObject &service)
+{
+    QList<int> ports;
+    for (const QJsonValue &p : service.value(kSpec).toObject().value(QStringLiteral("ports")).toArray())
+        ports << p.toObject().value(QStringLiteral("nodePort")).toInt();
+    return ports;
+}
+
+// As Kubernetes' dropTypeDependentFields: a Service changed to a type that
+// has no node ports (ClusterIP, ExternalName) loses the node ports it was
+// given, unless the writer changed them on purpose (then validation says no).
+void dropTypeDependentFields(QJsonObject &service, const QJsonObject &old)
+{
+    if (needsNodePorts(service) || !needsNodePorts(old) || nodePortsOf(service) != nodePortsOf(old))
+        return;
+    QJsonObject spec = service.value(kSpec).toObject();
+    QJsonArray ports;
+    for (const QJsonValue &p : spec.value(QStringLiteral("ports")).toArray()) {
+        QJsonObject port = p.toObject();
+        port.remove(QStringLiteral("nodePort"));
+        ports.append(port);
+    }
+    spec.insert(QStringLiteral("ports"), ports);
+    if (spec.value(QStringLiteral("type")).toString() != QLatin1String("LoadBalancer")) {
+        spec.remove(QStringLiteral("healthCheckNodePort"));
+        spec.remove(QStringLiteral("allocateLoadBalancerNodePorts"));
+        spec.remove(QStringLiteral("loadBalancerClass"));
+    }
+    service.insert(kSpec, spec);
+}
+
+}  // namespace
+
 void prepareForCreate(const api::ResourceInfo &resource, QJsonObject &obj)
 {
     if (tracksGeneration(resource))
@@ -88,6 +129,8 @@ void prepareForUpdate(const api::ResourceInfo &resource, QJsonObject &obj, const
         obj = merged;
         return;
     }
+    if (resource.group.isEmpty() && resource.kind == QLatin1String("Service"))
+        dropTypeDependentFields(obj, old);
     if (hasStatusSubresource(resource)) {
         if (old.contains(kStatus))
             obj.insert(kStatus, old.value(kStatus));
@@ -116,7 +159,8 @@ void keepAllocatedValues(QJsonObject &svc, const QJsonObject &old)
     }
     QJsonArray ports = spec.value(QStringLiteral("ports")).toArray();
     const QJsonArray oldPorts = oldSpec.value(QStringLiteral("ports")).toArray();
-    for (int i = 0; i < ports.size(); ++i) {
+    // A type without node ports does not get the old ones back.
+    for (int i = 0; needsNodePorts(svc) && i < ports.size(); ++i) {
         QJsonObject p = ports[i].toObject();
         if (p.value(QStringLiteral("nodePort")).toInt() != 0)
             continue;

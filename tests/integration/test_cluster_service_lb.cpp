@@ -96,6 +96,24 @@ private slots:
         QTRY_COMPARE(ingressOf(QStringLiteral("d")), QStringLiteral("10.250.0.2"));
         QCOMPARE(ingressOf(QStringLiteral("other")), QString());
     }
+    void typeChangeToClusterIpDropsNodePorts()
+    {
+        // As kubectl patch/apply does it: only the type changes; the node
+        // ports the server gave go with the type, and so does the address.
+        create(QStringLiteral("e"), R"({"type":"LoadBalancer","ports":[{"port":80}]})");
+        QTRY_VERIFY(!ingressOf(QStringLiteral("e")).isEmpty());
+        QVERIFY(get(QStringLiteral("e"))[QStringLiteral("spec")][QStringLiteral("ports")][0][QStringLiteral("nodePort")].toInt() > 0);
+        bool done = false;
+        api_.client->patch(services(), QStringLiteral("default"), QStringLiteral("e"), client::PatchType::Merge, R"({"spec":{"type":"ClusterIP"}})",
+                           [&](const api::Result<QJsonObject> &r) {
+                               QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+                               done = true;
+                           });
+        QTRY_VERIFY(done);
+        const QJsonObject port = get(QStringLiteral("e"))[QStringLiteral("spec")][QStringLiteral("ports")][0].toObject();
+        QVERIFY(!port.contains(QStringLiteral("nodePort")));
+        QTRY_COMPARE(controller_->allocated(QStringLiteral("default/e")), QString());
+    }
 };
 
 QTEST_GUILESS_MAIN(ServiceLbTest)
