@@ -7,6 +7,8 @@
 // ImagePullBackOff; kubectl logs reads the containers' logs; after a kill
 // -9 the next timoneirod adopts the running containers; deleted pods go;
 // SIGTERM leaves no containerd, shim, mount or bridge of the nodes. Needs root and containerd; skipped otherwise.
+#include "e2e_helpers.h"
+#include "e2e_node_helpers.h"
 #include "runtime/host_command.h"
 #include "runtime/node_teardown.h"
 #include "timoneirod_process.h"
@@ -18,7 +20,6 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTest>
-#include <QThread>
 
 #include <functional>
 #include <unistd.h>
@@ -29,35 +30,6 @@ namespace teardown = timoneiro::runtime::teardown;
 namespace {
 
 const QStringList kNodes{QStringLiteral("node-1"), QStringLiteral("node-2")};
-
-QString bridgeOf(const QString &node)
-{
-    return QStringLiteral("tmn-") + node;
-}
-
-// Polls check until it holds, at most timeoutMs (a bound, not a timing assertion).
-bool eventually(const std::function<bool()> &check, int timeoutMs)
-{
-    for (int waited = 0; waited < timeoutMs; waited += 250) {
-        if (check())
-            return true;
-        QThread::msleep(250);
-    }
-    return check();
-}
-
-timoneiro::runtime::CommandResult curl(const QString &url)
-{
-    timoneiro::runtime::CommandResult result;
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        result = timoneiro::runtime::runCommand(QStringLiteral("curl"), {QStringLiteral("--noproxy"), QStringLiteral("*"), QStringLiteral("-sS"),
-                                                                        QStringLiteral("--max-time"), QStringLiteral("3"), url});
-        if (result.ok())
-            break;
-        QThread::msleep(250);
-    }
-    return result;
-}
 
 const char *kPods =
     "apiVersion: v1\n"
@@ -109,95 +81,33 @@ const char *kPods =
 
 }  // namespace
 
-class LocalNodesE2E : public QObject {
+class LocalNodesE2E : public QObject, private ClusterUnderTest {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TimoneirodProcess> server_;
-    std::unique_ptr<Kubectl> kubectl_;
     QString nginxIp_;
 
-    CommandResult k(const QStringList &args, const QByteArray &in = {}) { return kubectl_->run(args, in); }
-    QJsonObject json(const QStringList &args)
-    {
-        const CommandResult r = k(args + QStringList{QStringLiteral("-o"), QStringLiteral("json")});
-        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
-    }
     QJsonObject pod(const QString &name, const QString &ns = QStringLiteral("default"))
     {
         return json({QStringLiteral("get"), QStringLiteral("pod"), name, QStringLiteral("-n"), ns});
     }
     static QJsonObject status(const QJsonObject &o) { return o.value(QStringLiteral("status")).toObject(); }
-    static QJsonObject firstContainer(const QJsonObject &pod)
-    {
-        return status(pod).value(QStringLiteral("containerStatuses")).toArray().first().toObject();
-    }
-    QString socketOf(const QString &node) const
-    {
-        return server_->dataDir() + QStringLiteral("/nodes/") + node + QStringLiteral("/containerd/containerd.sock");
-    }
-    QList<qint64> containerdPids() const
-    {
-        // containerd of these nodes: its command line names the node's config.
-        QList<qint64> pids;
-        for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-            bool isPid = false;
-            const qint64 pid = entry.toLongLong(&isPid);
-            if (!isPid)
-                continue;
-            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
-            if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains((server_->dataDir() + QStringLiteral("/nodes/")).toUtf8()))
-                pids << pid;
-        }
-        return pids;
-    }
+    static QJsonObject firstContainer(const QJsonObject &pod) { return firstContainerStatus(pod); }
+    QString socketOf(const QString &node) const { return nodeSocket(server_->dataDir(), node); }
+    // containerd of these nodes: its command line names the node's config.
+    QList<qint64> containerdPids() const { return processesNaming((server_->dataDir() + QStringLiteral("/nodes/")).toUtf8()); }
 
     // Whatever the daemon left (it was killed, or a check failed): this
     // test's nodes' shims by PID, mounts, and bridges.
-    void sweep()
-    {
-        if (!server_)
-            return;
-        server_->stop();
-        for (const QString &node : kNodes) {
-            for (const auto &shim : teardown::shimsOf(socketOf(node)))
-                teardown::killTree(shim.pid);
-        }
-        for (qint64 pid : containerdPids())
-            teardown::killTree(pid_t(pid));
-        teardown::unmountUnder(server_->dataDir());
-        for (const QString &node : kNodes) {
-            QString ignored;
-            if (teardown::linkExists(bridgeOf(node)))
-                teardown::deleteLink(bridgeOf(node), &ignored);
-        }
-        server_.reset();
-    }
+    void sweep() { sweepCluster(server_, kNodes, [this] { return containerdPids(); }); }
 
 private slots:
     void initTestCase()
     {
-        if (geteuid() != 0)
-            QSKIP("needs root (containerd, network namespaces and bridges)");
-        for (const char *tool : {"containerd", "ctr", "runc", "ip", "curl"}) {
-            if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty()
-                && !QFile::exists(QStringLiteral("/usr/sbin/") + QLatin1String(tool)))
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed (installers/install-deps.sh installs it)").arg(QLatin1String(tool))));
-        }
-        if (!QFile::exists(QStringLiteral("/usr/lib/cni/bridge")))
-            QSKIP("containernetworking-plugins is not installed");
-        if (Kubectl::path().isEmpty())
-            QSKIP("kubectl is not installed");
-        for (const QString &node : kNodes) {
-            if (teardown::linkExists(bridgeOf(node)))
-                QSKIP(qPrintable(QStringLiteral("%1 exists: another timoneirod with --nodes runs on this machine").arg(bridgeOf(node))));
-        }
-        // The images are built once and shared with the runtime e2e test.
-        if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
-            qputenv("TIMONEIRO_IMAGE_CACHE", (QDir::tempPath() + QStringLiteral("/timoneiro-e2e-images")).toUtf8());
-        server_ = std::make_unique<TimoneirodProcess>(QStringList{QStringLiteral("--nodes"), QStringLiteral("2")});
-        QVERIFY2(server_->start(), qPrintable(server_->log()));
-        kubectl_ = std::make_unique<Kubectl>(server_->kubeconfig());
+        if (const QString why = localNodesUnavailable({"containerd", "ctr", "runc", "ip", "curl"}, kNodes); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        useSharedImageCache();
+        QVERIFY2(startCluster({QStringLiteral("--nodes"), QStringLiteral("2")}), qPrintable(server_->log()));
     }
 
     void nodesRegisterWithTheMachine()

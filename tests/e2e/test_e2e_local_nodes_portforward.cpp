@@ -3,7 +3,8 @@
 // svc/ targets, nginx's page through the forwarded port on two separate
 // connections, and kubectl's own error line for a port nothing listens on.
 // Needs root and containerd; skipped otherwise.
-#include "runtime/node_teardown.h"
+#include "e2e_helpers.h"
+#include "e2e_node_helpers.h"
 #include "timoneirod_process.h"
 
 #include <QDir>
@@ -14,28 +15,15 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
-#include <QThread>
 
 #include <functional>
 #include <unistd.h>
 
 using namespace timoneiro::testing;
-namespace teardown = timoneiro::runtime::teardown;
 
 namespace {
 
 const QString kNode = QStringLiteral("node-1");
-const QString kBridge = QStringLiteral("tmn-node-1");
-
-bool eventually(const std::function<bool()> &check, int timeoutMs)
-{
-    for (int waited = 0; waited < timeoutMs; waited += 250) {
-        if (check())
-            return true;
-        QThread::msleep(250);
-    }
-    return check();
-}
 
 quint16 freePort()
 {
@@ -124,29 +112,11 @@ const char *kObjects =
 
 }  // namespace
 
-class LocalNodesPortForwardE2E : public QObject {
+class LocalNodesPortForwardE2E : public QObject, private ClusterUnderTest {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TimoneirodProcess> server_;
-    std::unique_ptr<Kubectl> kubectl_;
-
-    CommandResult k(const QStringList &args, const QByteArray &in = {}) { return kubectl_->run(args, in); }
-    QString socket() const { return server_->dataDir() + QStringLiteral("/nodes/") + kNode + QStringLiteral("/containerd/containerd.sock"); }
-
-    void sweep()
-    {
-        if (!server_)
-            return;
-        server_->stop();
-        for (const auto &shim : teardown::shimsOf(socket()))
-            teardown::killTree(shim.pid);
-        teardown::unmountUnder(server_->dataDir());
-        QString ignored;
-        if (teardown::linkExists(kBridge))
-            teardown::deleteLink(kBridge, &ignored);
-        server_.reset();
-    }
+    void sweep() { sweepCluster(server_, {kNode}); }
 
     Forward forward(const QString &target, const QString &ports)
     {
@@ -158,24 +128,11 @@ private:
 private slots:
     void initTestCase()
     {
-        if (geteuid() != 0)
-            QSKIP("needs root (containerd, network namespaces and bridges)");
-        for (const char *tool : {"containerd", "runc", "ip"}) {
-            if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty() && !QFile::exists(QStringLiteral("/usr/sbin/") + QLatin1String(tool)))
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed (installers/install-deps.sh installs it)").arg(QLatin1String(tool))));
-        }
-        if (!QFile::exists(QStringLiteral("/usr/lib/cni/bridge")))
-            QSKIP("containernetworking-plugins is not installed");
-        if (Kubectl::path().isEmpty())
-            QSKIP("kubectl is not installed");
-        if (teardown::linkExists(kBridge))
-            QSKIP("tmn-node-1 exists: another timoneirod with --nodes runs on this machine");
-        if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
-            qputenv("TIMONEIRO_IMAGE_CACHE", (QDir::tempPath() + QStringLiteral("/timoneiro-e2e-images")).toUtf8());
-        server_ = std::make_unique<TimoneirodProcess>(
-            QStringList{QStringLiteral("--nodes"), QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("portforward")});
-        QVERIFY2(server_->start(), qPrintable(server_->log()));
-        kubectl_ = std::make_unique<Kubectl>(server_->kubeconfig());
+        if (const QString why = localNodesUnavailable({"containerd", "runc", "ip"}, {kNode}); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        useSharedImageCache();
+        QVERIFY2(startCluster({QStringLiteral("--nodes"), QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("portforward")}),
+                 qPrintable(server_->log()));
         const CommandResult applied = k({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, kObjects);
         QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
         QString phase;

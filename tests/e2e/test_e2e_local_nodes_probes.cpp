@@ -6,7 +6,8 @@
 // pod 0/1 and in notReadyAddresses only; a startup probe holds readiness
 // back (started: false) until it passes. Needs root and containerd;
 // skipped otherwise.
-#include "runtime/node_teardown.h"
+#include "e2e_helpers.h"
+#include "e2e_node_helpers.h"
 #include "timoneirod_process.h"
 
 #include <QDir>
@@ -16,28 +17,14 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTest>
-#include <QThread>
 
-#include <functional>
 #include <unistd.h>
 
 using namespace timoneiro::testing;
-namespace teardown = timoneiro::runtime::teardown;
 
 namespace {
 
 const QString kNode = QStringLiteral("node-1");
-const QString kBridge = QStringLiteral("tmn-node-1");
-
-bool eventually(const std::function<bool()> &check, int timeoutMs)
-{
-    for (int waited = 0; waited < timeoutMs; waited += 250) {
-        if (check())
-            return true;
-        QThread::msleep(250);
-    }
-    return check();
-}
 
 const char *kObjects =
     "apiVersion: v1\n"
@@ -110,30 +97,16 @@ const char *kObjects =
 
 }  // namespace
 
-class LocalNodesProbesE2E : public QObject {
+class LocalNodesProbesE2E : public QObject, private ClusterUnderTest {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TimoneirodProcess> server_;
-    std::unique_ptr<Kubectl> kubectl_;
-
-    CommandResult k(const QStringList &args, const QByteArray &in = {}) { return kubectl_->run(args, in); }
-    QJsonObject get(const QString &kind, const QString &name)
-    {
-        const CommandResult r = k({QStringLiteral("get"), kind, name, QStringLiteral("-o"), QStringLiteral("json")});
-        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
-    }
+    QJsonObject get(const QString &kind, const QString &name) { return json({QStringLiteral("get"), kind, name}); }
     QJsonObject pod(const QString &name) { return get(QStringLiteral("pod"), name); }
-    static QJsonObject container(const QJsonObject &pod)
-    {
-        return pod[QStringLiteral("status")][QStringLiteral("containerStatuses")][0].toObject();
-    }
+    static QJsonObject container(const QJsonObject &pod) { return firstContainerStatus(pod); }
     static QString condition(const QJsonObject &pod, const QString &type)
     {
-        for (const QJsonValue &c : pod[QStringLiteral("status")][QStringLiteral("conditions")].toArray())
-            if (c[QStringLiteral("type")].toString() == type)
-                return c[QStringLiteral("status")].toString();
-        return {};
+        return timoneiro::testing::condition(pod, type).value(QStringLiteral("status")).toString();
     }
     static bool running(const QJsonObject &pod) { return container(pod)[QStringLiteral("state")].toObject().contains(QStringLiteral("running")); }
     // The messages of the pod's events with this reason.
@@ -146,43 +119,18 @@ private:
             out << e[QStringLiteral("type")].toString() + QLatin1Char(' ') + e[QStringLiteral("message")].toString();
         return out;
     }
-    QString socket() const { return server_->dataDir() + QStringLiteral("/nodes/") + kNode + QStringLiteral("/containerd/containerd.sock"); }
     QString dump(const QString &name) { return QString::fromUtf8(QJsonDocument(pod(name)).toJson()) + server_->log().right(2000); }
 
-    void sweep()
-    {
-        if (!server_)
-            return;
-        server_->stop();
-        for (const auto &shim : teardown::shimsOf(socket()))
-            teardown::killTree(shim.pid);
-        teardown::unmountUnder(server_->dataDir());
-        QString ignored;
-        if (teardown::linkExists(kBridge))
-            teardown::deleteLink(kBridge, &ignored);
-        server_.reset();
-    }
+    void sweep() { sweepCluster(server_, {kNode}); }
 
 private slots:
     void initTestCase()
     {
-        if (geteuid() != 0)
-            QSKIP("needs root (containerd, network namespaces and bridges)");
-        for (const char *tool : {"containerd", "runc", "ip"}) {
-            if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty() && !QFile::exists(QStringLiteral("/usr/sbin/") + QLatin1String(tool)))
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed (installers/install-deps.sh installs it)").arg(QLatin1String(tool))));
-        }
-        if (!QFile::exists(QStringLiteral("/usr/lib/cni/bridge")))
-            QSKIP("containernetworking-plugins is not installed");
-        if (Kubectl::path().isEmpty())
-            QSKIP("kubectl is not installed");
-        if (teardown::linkExists(kBridge))
-            QSKIP("tmn-node-1 exists: another timoneirod with --nodes runs on this machine");
-        if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
-            qputenv("TIMONEIRO_IMAGE_CACHE", (QDir::tempPath() + QStringLiteral("/timoneiro-e2e-images")).toUtf8());
-        server_ = std::make_unique<TimoneirodProcess>(QStringList{QStringLiteral("--nodes"), QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("probes")});
-        QVERIFY2(server_->start(), qPrintable(server_->log()));
-        kubectl_ = std::make_unique<Kubectl>(server_->kubeconfig());
+        if (const QString why = localNodesUnavailable({"containerd", "runc", "ip"}, {kNode}); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        useSharedImageCache();
+        QVERIFY2(startCluster({QStringLiteral("--nodes"), QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("probes")}),
+                 qPrintable(server_->log()));
         const CommandResult applied = k({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, kObjects);
         QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
     }

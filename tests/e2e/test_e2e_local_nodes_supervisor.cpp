@@ -8,6 +8,8 @@
 // keeps it (same containerID, restartCount 0) and nginx still answers. A
 // second timoneirod --nodes on the same machine refuses, naming the first,
 // and leaves it alone. Needs root and containerd; skipped otherwise.
+#include "e2e_helpers.h"
+#include "e2e_node_helpers.h"
 #include "runtime/host_command.h"
 #include "runtime/node_teardown.h"
 #include "timoneirod_process.h"
@@ -20,7 +22,6 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
-#include <QThread>
 
 #include <csignal>
 #include <functional>
@@ -34,122 +35,37 @@ namespace {
 const QString kNode = QStringLiteral("node-1");
 const QString kBridge = QStringLiteral("tmn-node-1");
 
-// Polls check until it holds, at most timeoutMs (a bound, not a timing assertion).
-bool eventually(const std::function<bool()> &check, int timeoutMs)
-{
-    for (int waited = 0; waited < timeoutMs; waited += 250) {
-        if (check())
-            return true;
-        QThread::msleep(250);
-    }
-    return check();
-}
-
-timoneiro::runtime::CommandResult curl(const QString &url)
-{
-    timoneiro::runtime::CommandResult result;
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        result = timoneiro::runtime::runCommand(QStringLiteral("curl"), {QStringLiteral("--noproxy"), QStringLiteral("*"), QStringLiteral("-sS"),
-                                                                        QStringLiteral("--max-time"), QStringLiteral("3"), url});
-        if (result.ok())
-            break;
-        QThread::msleep(250);
-    }
-    return result;
-}
-
-QByteArray readProc(qint64 pid, const char *file)
-{
-    QFile f(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(file)));
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QJsonObject condition(const QJsonObject &node, const QString &type)
-{
-    for (const QJsonValue &c : node.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray())
-        if (c[QStringLiteral("type")].toString() == type)
-            return c.toObject();
-    return {};
-}
-
 }  // namespace
 
-class LocalNodesSupervisorE2E : public QObject {
+class LocalNodesSupervisorE2E : public QObject, private ClusterUnderTest {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TimoneirodProcess> server_;
-    std::unique_ptr<Kubectl> kubectl_;
     QString containerId_;
     QString podIp_;
 
-    CommandResult k(const QStringList &args) { return kubectl_->run(args); }
-    QJsonObject json(const QStringList &args)
-    {
-        const CommandResult r = k(args + QStringList{QStringLiteral("-o"), QStringLiteral("json")});
-        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
-    }
     QJsonObject web() { return json({QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("web")}); }
     QJsonObject node() { return json({QStringLiteral("get"), QStringLiteral("node"), kNode}); }
-    static QJsonObject firstContainer(const QJsonObject &pod)
-    {
-        return pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("containerStatuses")).toArray().first().toObject();
-    }
-    QString socket() const { return server_->dataDir() + QStringLiteral("/nodes/") + kNode + QStringLiteral("/containerd/containerd.sock"); }
+    static QJsonObject firstContainer(const QJsonObject &pod) { return firstContainerStatus(pod); }
+    QString socket() const { return nodeSocket(server_->dataDir(), kNode); }
 
     // This test's containerd (and only it): a process named containerd whose
     // command line holds this test's data dir. Other containerds are never touched.
     QList<qint64> containerdPids() const
     {
-        QList<qint64> pids;
-        const QByteArray mine = (server_->dataDir() + QStringLiteral("/nodes/")).toUtf8();
-        for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-            bool isPid = false;
-            const qint64 pid = entry.toLongLong(&isPid);
-            if (isPid && readProc(pid, "comm").trimmed() == "containerd" && readProc(pid, "cmdline").contains(mine))
-                pids << pid;
-        }
-        return pids;
+        return processesNaming((server_->dataDir() + QStringLiteral("/nodes/")).toUtf8(), "containerd");
     }
 
     // Whatever the daemon left (a check failed): this test's shims, containerd, mounts and bridge.
-    void sweep()
-    {
-        if (!server_)
-            return;
-        server_->stop();
-        for (const auto &shim : teardown::shimsOf(socket()))
-            teardown::killTree(shim.pid);
-        for (qint64 pid : containerdPids())
-            teardown::killTree(pid_t(pid));
-        teardown::unmountUnder(server_->dataDir());
-        QString ignored;
-        if (teardown::linkExists(kBridge))
-            teardown::deleteLink(kBridge, &ignored);
-        server_.reset();
-    }
+    void sweep() { sweepCluster(server_, {kNode}, [this] { return containerdPids(); }); }
 
 private slots:
     void initTestCase()
     {
-        if (geteuid() != 0)
-            QSKIP("needs root (containerd, network namespaces and bridges)");
-        for (const char *tool : {"containerd", "ctr", "runc", "ip", "curl"}) {
-            if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty()
-                && !QFile::exists(QStringLiteral("/usr/sbin/") + QLatin1String(tool)))
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed (installers/install-deps.sh installs it)").arg(QLatin1String(tool))));
-        }
-        if (!QFile::exists(QStringLiteral("/usr/lib/cni/bridge")))
-            QSKIP("containernetworking-plugins is not installed");
-        if (Kubectl::path().isEmpty())
-            QSKIP("kubectl is not installed");
-        if (teardown::linkExists(kBridge))
-            QSKIP("tmn-node-1 exists: another timoneirod with --nodes runs on this machine");
-        if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
-            qputenv("TIMONEIRO_IMAGE_CACHE", (QDir::tempPath() + QStringLiteral("/timoneiro-e2e-images")).toUtf8());
-        server_ = std::make_unique<TimoneirodProcess>(QStringList{QStringLiteral("--nodes"), QStringLiteral("1")});
-        QVERIFY2(server_->start(), qPrintable(server_->log()));
-        kubectl_ = std::make_unique<Kubectl>(server_->kubeconfig());
+        if (const QString why = localNodesUnavailable({"containerd", "ctr", "runc", "ip", "curl"}, {kNode}); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        useSharedImageCache();
+        QVERIFY2(startCluster({QStringLiteral("--nodes"), QStringLiteral("1")}), qPrintable(server_->log()));
         QJsonObject n;
         QVERIFY2(eventually([&] {
             n = node();

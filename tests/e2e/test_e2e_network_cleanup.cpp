@@ -2,50 +2,32 @@
 // (tmn-* devices, KUBE-* and TIMONEIRO-* chains); `timoneirod --cleanup`
 // removes all of it, says what it removed, and finds nothing the second time.
 // Needs root, containerd, the CNI plugins and iptables; skipped otherwise.
+#include "e2e_helpers.h"
 #include "timoneirod_process.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
-#include <QThread>
 
 #include <csignal>
-#include <functional>
 #include <unistd.h>
 
 using namespace timoneiro::testing;
 
 namespace {
 
-bool eventually(const std::function<bool()> &check, int timeoutMs)
-{
-    for (int waited = 0; waited < timeoutMs; waited += 250) {
-        if (check())
-            return true;
-        QThread::msleep(250);
-    }
-    return check();
-}
-
 QByteArray run(const QString &program, const QStringList &args)
 {
-    QProcess p;
-    p.start(program, args);
-    p.waitForFinished(30000);
-    return p.readAllStandardOutput();
+    return toolOutput(program, args, 30000);
 }
 
+// Every tmn-* device and KUBE-*/TIMONEIRO-* chain, by name.
 QStringList leftovers()
 {
-    QStringList left;
-    for (const QString &dev : QDir(QStringLiteral("/sys/class/net")).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System))
-        if (dev.startsWith(QLatin1String("tmn-")))
-            left << dev;
-    for (const QByteArray &line : run(QStringLiteral("iptables-save"), {}).split('\n'))
-        if (line.startsWith(":KUBE-") || line.startsWith(":TIMONEIRO-"))
-            left << QString::fromUtf8(line.mid(1, line.indexOf(' ') - 1));
+    QStringList left = tmnDevices();
+    for (const QByteArray &line : clusterChainLines(30000))
+        left << QString::fromUtf8(line.mid(1, line.indexOf(' ') - 1));
     return left;
 }
 
@@ -53,13 +35,8 @@ QStringList leftovers()
 QList<pid_t> containerdOf(const QString &dataDir)
 {
     QList<pid_t> pids;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool isPid = false;
-        const pid_t pid = pid_t(entry.toInt(&isPid));
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
-        if (isPid && cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains((dataDir + QStringLiteral("/nodes/")).toUtf8()))
-            pids << pid;
-    }
+    for (qint64 pid : processesNaming((dataDir + QStringLiteral("/nodes/")).toUtf8()))
+        pids << pid_t(pid);
     return pids;
 }
 
@@ -77,8 +54,7 @@ private slots:
             QSKIP("needs containerd, the CNI plugins and iptables");
         if (!leftovers().isEmpty())
             QSKIP(qPrintable(QStringLiteral("another cluster's network is on this machine: %1").arg(leftovers().join(QStringLiteral(", ")))));
-        if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
-            qputenv("TIMONEIRO_IMAGE_CACHE", (QDir::tempPath() + QStringLiteral("/timoneiro-e2e-images")).toUtf8());
+        useSharedImageCache();
 
         TimoneirodProcess server({QStringLiteral("--nodes"), QStringLiteral("2")});
         const QString dataDir = server.dataDir();

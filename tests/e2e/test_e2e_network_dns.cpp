@@ -6,6 +6,7 @@
 // course notes' nginx.giropops.svc.cluster.local (after `kubectl expose pod
 // nginx`), asking the gateway and, once kube-proxy sends 10.96.0.10:53
 // there, resolv.conf's nameserver (and `nslookup nginx` in giropops). Needs root and containerd; skipped otherwise.
+#include "e2e_helpers.h"
 #include "timoneirod_process.h"
 
 #include <QDir>
@@ -18,30 +19,13 @@
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
-#include <QThread>
 #include <QUdpSocket>
 
-#include <functional>
 #include <unistd.h>
 
 using namespace timoneiro::testing;
 
 namespace {
-
-bool eventually(const std::function<bool()> &check, int timeoutMs)
-{
-    for (int waited = 0; waited < timeoutMs; waited += 250) {
-        if (check())
-            return true;
-        QThread::msleep(250);
-    }
-    return check();
-}
-
-bool linkExists(const QString &name)
-{
-    return QFile::exists(QStringLiteral("/sys/class/net/") + name);
-}
 
 // A DNS query for name's A record, as bytes: id 0x7a7a, RD.
 QByteArray aQuery(const QString &name)
@@ -75,20 +59,12 @@ const char *kPods =
 
 }  // namespace
 
-class NetworkDnsE2E : public QObject {
+class NetworkDnsE2E : public QObject, private ClusterUnderTest {
     Q_OBJECT
 
-    std::unique_ptr<TimoneirodProcess> server_;
-    std::unique_ptr<Kubectl> kubectl_;
     QString gateway_;
     QString nginxIp_;
 
-    CommandResult k(const QStringList &args, const QByteArray &in = {}) { return kubectl_->run(args, in); }
-    QJsonObject json(const QStringList &args)
-    {
-        const CommandResult r = k(args + QStringList{QStringLiteral("-o"), QStringLiteral("json")});
-        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
-    }
     QString phase(const QString &pod, const QString &ns = QStringLiteral("default"))
     {
         return json({QStringLiteral("get"), QStringLiteral("pod"), pod, QStringLiteral("-n"), ns})
@@ -119,24 +95,10 @@ class NetworkDnsE2E : public QObject {
 private slots:
     void initTestCase()
     {
-        if (geteuid() != 0)
-            QSKIP("needs root (containerd, network namespaces and bridges)");
-        for (const char *tool : {"containerd", "ctr", "runc", "ip"}) {
-            if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty()
-                && !QFile::exists(QStringLiteral("/usr/sbin/") + QLatin1String(tool)))
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed (installers/install-deps.sh installs it)").arg(QLatin1String(tool))));
-        }
-        if (!QFile::exists(QStringLiteral("/usr/lib/cni/bridge")))
-            QSKIP("containernetworking-plugins is not installed");
-        if (Kubectl::path().isEmpty())
-            QSKIP("kubectl is not installed");
-        if (linkExists(QStringLiteral("tmn-node-1")))
-            QSKIP("tmn-node-1 exists: another timoneirod with --nodes runs on this machine");
-        if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
-            qputenv("TIMONEIRO_IMAGE_CACHE", (QDir::tempPath() + QStringLiteral("/timoneiro-e2e-images")).toUtf8());
-        server_ = std::make_unique<TimoneirodProcess>(QStringList{QStringLiteral("--nodes"), QStringLiteral("1")});
-        QVERIFY2(server_->start(), qPrintable(server_->log()));
-        kubectl_ = std::make_unique<Kubectl>(server_->kubeconfig());
+        if (const QString why = localNodesUnavailable({"containerd", "ctr", "runc", "ip"}, {QStringLiteral("node-1")}); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        useSharedImageCache();
+        QVERIFY2(startCluster({QStringLiteral("--nodes"), QStringLiteral("1")}), qPrintable(server_->log()));
         QVERIFY2(eventually([&] {
             const QJsonObject node = json({QStringLiteral("get"), QStringLiteral("node"), QStringLiteral("node-1")});
             for (const QJsonValue &c : node[QStringLiteral("status")][QStringLiteral("conditions")].toArray())

@@ -10,6 +10,8 @@
 // A namespaceSelector follows the namespace's labels.
 // kubectl get/describe netpol show them. On SIGTERM no chain of ours is
 // left. Needs root, containerd and br_netfilter; skipped otherwise.
+#include "e2e_helpers.h"
+#include "e2e_node_helpers.h"
 #include "runtime/host_claim.h"
 #include "runtime/host_command.h"
 #include "runtime/node_teardown.h"
@@ -24,7 +26,6 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
-#include <QThread>
 
 #include <functional>
 #include <unistd.h>
@@ -36,16 +37,6 @@ namespace {
 
 const QStringList kNodes{QStringLiteral("node-1"), QStringLiteral("node-2")};
 const QString kBridgeNf = QStringLiteral("/proc/sys/net/bridge/bridge-nf-call-iptables");
-
-bool eventually(const std::function<bool()> &check, int timeoutMs, int stepMs = 250)
-{
-    for (int waited = 0; waited < timeoutMs; waited += stepMs) {
-        if (check())
-            return true;
-        QThread::msleep(stepMs);
-    }
-    return check();
-}
 
 QByteArray readFile(const QString &path)
 {
@@ -125,11 +116,7 @@ private:
     QString webIp_;
 
     CommandResult k(const QStringList &args, const QByteArray &in = {}) { return kubectl_->run(args, in); }
-    QJsonObject pod(const QString &name)
-    {
-        const CommandResult r = k({QStringLiteral("get"), QStringLiteral("pod"), name, QStringLiteral("-o"), QStringLiteral("json")});
-        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
-    }
+    QJsonObject pod(const QString &name) { return kubectl_->json({QStringLiteral("get"), QStringLiteral("pod"), name}); }
     bool running(const QString &name, QString *ip = nullptr)
     {
         const QJsonObject status = pod(name).value(QStringLiteral("status")).toObject();
@@ -173,53 +160,20 @@ private:
 
     void sweep()
     {
-        if (!server_)
-            return;
-        server_->stop();
-        const QString nodes = server_->dataDir() + QStringLiteral("/nodes/");
-        for (const QString &node : kNodes) {
-            for (const auto &shim : teardown::shimsOf(nodes + node + QStringLiteral("/containerd/containerd.sock")))
-                teardown::killTree(shim.pid);
-        }
-        for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-            bool isPid = false;
-            const qint64 pid = entry.toLongLong(&isPid);
-            if (isPid && readFile(QStringLiteral("/proc/%1/cmdline").arg(entry)).contains(nodes.toUtf8()))
-                teardown::killTree(pid_t(pid));
-        }
-        teardown::unmountUnder(server_->dataDir());
-        for (const QString &node : kNodes) {
-            QString ignored;
-            if (teardown::linkExists(QStringLiteral("tmn-") + node))
-                teardown::deleteLink(QStringLiteral("tmn-") + node, &ignored);
-        }
-        server_.reset();
+        sweepCluster(server_, kNodes, [this] { return processesNaming((server_->dataDir() + QStringLiteral("/nodes/")).toUtf8()); });
     }
 
 private slots:
     void initTestCase()
     {
-        if (geteuid() != 0)
-            QSKIP("needs root (containerd, bridges and iptables)");
-        for (const char *tool : {"containerd", "ctr", "runc", "ip", "curl", "iptables-save"}) {
-            if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty()
-                && !QFile::exists(QStringLiteral("/usr/sbin/") + QLatin1String(tool)))
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed (installers/install-deps.sh installs it)").arg(QLatin1String(tool))));
-        }
-        if (!QFile::exists(QStringLiteral("/usr/lib/cni/bridge")))
-            QSKIP("containernetworking-plugins is not installed");
-        if (Kubectl::path().isEmpty())
-            QSKIP("kubectl is not installed");
-        for (const QString &node : kNodes) {
-            if (teardown::linkExists(QStringLiteral("tmn-") + node))
-                QSKIP(qPrintable(QStringLiteral("tmn-%1 exists: another timoneirod with --nodes runs on this machine").arg(node)));
-        }
+        if (const QString why = localNodesUnavailable({"containerd", "ctr", "runc", "ip", "curl", "iptables-save"}, kNodes,
+                                                      "needs root (containerd, bridges and iptables)"); !why.isEmpty())
+            QSKIP(qPrintable(why));
         if (const QString holder = timoneiro::runtime::HostClaim::holder(); !holder.isEmpty())
             QSKIP(qPrintable(timoneiro::runtime::HostClaim::ownedBySentence(holder)));
         if (!bridgeNf_.set())
             QSKIP("br_netfilter is not loaded (modprobe br_netfilter): bridged pod traffic would bypass iptables");
-        if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
-            qputenv("TIMONEIRO_IMAGE_CACHE", (QDir::tempPath() + QStringLiteral("/timoneiro-e2e-images")).toUtf8());
+        useSharedImageCache();
         server_ = std::make_unique<TimoneirodProcess>(QStringList{QStringLiteral("--nodes"), QStringLiteral("2")});
         QVERIFY2(server_->start(), qPrintable(server_->log()));
         kubectl_ = std::make_unique<Kubectl>(server_->kubeconfig());

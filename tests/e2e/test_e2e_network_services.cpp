@@ -7,6 +7,7 @@
 // pod whose readiness probe fails leaves the rotation; after SIGTERM no
 // KUBE-* or TIMONEIRO-* chain and no tmn-* device is left.
 // Needs root, containerd, the CNI plugins, iptables and kubectl; skipped otherwise.
+#include "e2e_helpers.h"
 #include "timoneirod_process.h"
 
 #include <QDir>
@@ -16,12 +17,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
-#include <QThread>
 
 #include <csignal>
 #include <functional>
@@ -30,16 +29,6 @@
 using namespace timoneiro::testing;
 
 namespace {
-
-bool eventually(const std::function<bool()> &check, int timeoutMs)
-{
-    for (int waited = 0; waited < timeoutMs; waited += 250) {
-        if (check())
-            return true;
-        QThread::msleep(250);
-    }
-    return check();
-}
 
 // One HTTP/1.0 GET from this process; the body, or empty on any failure (bounded: 3 s).
 QString httpGet(const QString &host, int port, const QString &path = QStringLiteral("/"))
@@ -86,22 +75,15 @@ QSet<QString> backends(const QString &host, int port, int n)
 
 QByteArray tool(const char *program, const QStringList &args)
 {
-    QProcess p;
-    p.start(QLatin1String(program), args);
-    p.waitForFinished(20000);
-    return p.readAllStandardOutput();
+    return toolOutput(QLatin1String(program), args, 20000);
 }
 
 // Every tmn-* device and every KUBE-*/TIMONEIRO-* chain on the machine.
 QStringList clusterLeftovers()
 {
-    QStringList left;
-    for (const QString &dev : QDir(QStringLiteral("/sys/class/net")).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System))
-        if (dev.startsWith(QLatin1String("tmn-")))
-            left << dev;
-    for (const QByteArray &line : tool("iptables-save", {}).split('\n'))
-        if (line.startsWith(":KUBE-") || line.startsWith(":TIMONEIRO-"))
-            left << QString::fromUtf8(line);
+    QStringList left = tmnDevices();
+    for (const QByteArray &line : clusterChainLines(20000))
+        left << QString::fromUtf8(line);
     return left;
 }
 
@@ -164,29 +146,15 @@ QString oneToThirty()
 
 }  // namespace
 
-class NetworkServicesE2E : public QObject {
+class NetworkServicesE2E : public QObject, private ClusterUnderTest {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TimoneirodProcess> server_;
-    std::unique_ptr<Kubectl> kubectl_;
     QString clusterIp_;
 
-    CommandResult k(const QStringList &args, const QByteArray &in = {}) { return kubectl_->run(args, in); }
-    QJsonObject json(const QStringList &args)
-    {
-        const CommandResult r = k(args + QStringList{QStringLiteral("-o"), QStringLiteral("json")});
-        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
-    }
     QJsonObject pod(const QString &name) { return json({QStringLiteral("get"), QStringLiteral("pod"), name}); }
     static QString podIp(const QJsonObject &pod) { return pod[QStringLiteral("status")][QStringLiteral("podIP")].toString(); }
-    static bool ready(const QJsonObject &pod)
-    {
-        for (const QJsonValue &c : pod[QStringLiteral("status")][QStringLiteral("conditions")].toArray())
-            if (c[QStringLiteral("type")] == QStringLiteral("Ready"))
-                return c[QStringLiteral("status")] == QStringLiteral("True");
-        return false;
-    }
+    static bool ready(const QJsonObject &pod) { return condition(pod, QStringLiteral("Ready"))[QStringLiteral("status")] == QStringLiteral("True"); }
     QString readyPodIp(const QString &name)
     {
         QJsonObject p;
@@ -220,11 +188,8 @@ private slots:
             QSKIP("needs the CNI plugins and kubectl");
         if (!clusterLeftovers().isEmpty())
             QSKIP(qPrintable(QStringLiteral("another cluster's network is on this machine: %1").arg(clusterLeftovers().join(QStringLiteral(", ")))));
-        if (qEnvironmentVariableIsEmpty("TIMONEIRO_IMAGE_CACHE"))
-            qputenv("TIMONEIRO_IMAGE_CACHE", (QDir::tempPath() + QStringLiteral("/timoneiro-e2e-images")).toUtf8());
-        server_ = std::make_unique<TimoneirodProcess>(QStringList{QStringLiteral("--nodes"), QStringLiteral("2")});
-        QVERIFY2(server_->start(), qPrintable(server_->log()));
-        kubectl_ = std::make_unique<Kubectl>(server_->kubeconfig());
+        useSharedImageCache();
+        QVERIFY2(startCluster({QStringLiteral("--nodes"), QStringLiteral("2")}), qPrintable(server_->log()));
     }
 
     void cleanupTestCase() { sweep(); }

@@ -5,6 +5,7 @@
 // signalled, the pod still answers), CRI tears the pod down, and a clean
 // stop leaves no process, mount, network namespace, cgroup or bridge.
 // Needs root and containerd; skipped otherwise.
+#include "e2e_node_helpers.h"
 #include "kubelet/cri/runtime_client.h"
 #include "runtime/containerd_supervisor.h"
 #include "runtime/host_command.h"
@@ -17,7 +18,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QUuid>
 
 #include <csignal>
@@ -49,15 +49,7 @@ QString freePodCidr()
 // GET / from the pod, a few tries while nginx starts (bounded).
 CommandResult curlPod(const QString &ip)
 {
-    CommandResult result;
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        result = runCommand(QStringLiteral("curl"), {QStringLiteral("--noproxy"), QStringLiteral("*"), QStringLiteral("-sS"),
-                                                     QStringLiteral("--max-time"), QStringLiteral("3"), QStringLiteral("http://%1/").arg(ip)});
-        if (result.ok())
-            break;
-        QThread::msleep(250);
-    }
-    return result;
+    return timoneiro::testing::curl(QStringLiteral("http://%1/").arg(ip));
 }
 
 // Ends what this test started even when a check fails half-way: the

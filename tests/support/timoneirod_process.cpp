@@ -2,6 +2,7 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -173,6 +174,12 @@ CommandResult Kubectl::run(const QStringList &args, const QByteArray &stdinData,
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err += QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+QJsonObject Kubectl::json(const QStringList &args) const
+{
+    const CommandResult r = run(args + QStringList{QStringLiteral("-o"), QStringLiteral("json")});
+    return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
 }
 
 std::unique_ptr<QProcess> Kubectl::start(const QStringList &args) const

@@ -2,6 +2,7 @@
 // Starts a real timoneirod for a test: a free port, a temporary data dir,
 // stopped by PID (SIGTERM, then SIGKILL) when the object goes, also when the
 // test fails.
+#include <QJsonObject>
 #include <QProcess>
 #include <QSslConfiguration>
 #include <QString>
@@ -62,6 +63,8 @@ public:
     explicit Kubectl(QString kubeconfig);
     static QString path();  // /usr/bin/kubectl or from PATH; empty if none
     CommandResult run(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 60000) const;
+    // `kubectl <args> -o json` as an object; an empty one when kubectl fails.
+    QJsonObject json(const QStringList &args) const;
     // Starts a long-running kubectl (get -w); the caller reads and kills it.
     std::unique_ptr<QProcess> start(const QStringList &args) const;
 
