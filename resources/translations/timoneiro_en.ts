@@ -4,14 +4,24 @@
 <context>
     <name>LocalCluster</name>
     <message>
-        <location filename="../../app/local_cluster.cpp" line="35"/>
+        <location filename="../../app/local_cluster.cpp" line="26"/>
+        <source>Local cluster: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/local_cluster.cpp" line="39"/>
         <source>The local cluster did not start (exit code %1):
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/local_cluster.cpp" line="51"/>
-        <source>Starting the local cluster with 3 simulated nodes (containerd nodes are not in this build yet)…</source>
+        <location filename="../../app/local_cluster.cpp" line="60"/>
+        <source>Starting the local cluster (the timoneirod system service)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/local_cluster.cpp" line="66"/>
+        <source>Starting the local cluster (containerd nodes when this machine can run them, simulated nodes otherwise)…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -190,37 +200,37 @@
 <context>
     <name>timoneiro::ui::EventsTimelineModel</name>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="120"/>
+        <location filename="../../ui/models/events_timeline_model.cpp" line="163"/>
         <source>%1 (x%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="131"/>
+        <location filename="../../ui/models/events_timeline_model.cpp" line="174"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="132"/>
+        <location filename="../../ui/models/events_timeline_model.cpp" line="175"/>
         <source>Namespace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="133"/>
+        <location filename="../../ui/models/events_timeline_model.cpp" line="176"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="134"/>
+        <location filename="../../ui/models/events_timeline_model.cpp" line="177"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="135"/>
+        <location filename="../../ui/models/events_timeline_model.cpp" line="178"/>
         <source>Object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="136"/>
+        <location filename="../../ui/models/events_timeline_model.cpp" line="179"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,59 +301,59 @@
 <context>
     <name>timoneiro::ui::LegendItem</name>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="133"/>
-        <location filename="../../ui/views/topology_regions.cpp" line="138"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="140"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="145"/>
         <source>Pods:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="135"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="142"/>
         <source>running, ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="135"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="142"/>
         <source>running, not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="136"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="143"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="136"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="143"/>
         <source>failed / crashing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="137"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="144"/>
         <source>completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="137"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="144"/>
         <source>terminating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="139"/>
-        <location filename="../../ui/views/topology_regions.cpp" line="153"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="146"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="160"/>
         <source>Lines:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="155"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="162"/>
         <source>Service sends traffic to a ready pod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="156"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="163"/>
         <source>endpoint not ready: no traffic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="157"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="164"/>
         <source>owns (Deployment → ReplicaSet → Pod)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,7 +770,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window_tabs.cpp" line="27"/>
+        <location filename="../../ui/views/main_window_tabs.cpp" line="31"/>
         <source>YAML editor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,7 +846,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/manifest_apply.cpp" line="226"/>
+        <location filename="../../ui/models/manifest_apply.cpp" line="216"/>
         <source>namespace &quot;%1&quot; is created by document %2 of this manifest; this document is checked once it exists</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,73 +907,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="40"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="41"/>
+        <source>Gateway %1: the pods here send traffic for %2 to it, and this machine routes it to the other nodes&apos; bridges and Services without NAT, so every pod sees the real address of the other side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/topology_regions.cpp" line="45"/>
         <source>Simulated node: pods are marked Running but no container runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="73"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="78"/>
         <source>Not scheduled yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="74"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="79"/>
         <source>Pending: waiting for a node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="80"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="85"/>
         <source>SIMULATED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="82"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="87"/>
         <source>NOT READY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="82"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="87"/>
         <source>READY: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="84"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="89"/>
         <source>CORDONED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="97"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="102"/>
         <source>Node %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="99"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="104"/>
         <source>IP %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="99"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="104"/>
         <source>?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="100"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="105"/>
         <source>pod network %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="100"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="105"/>
         <source>not assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="102"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="107"/>
         <source>bridge %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="105"/>
+        <location filename="../../ui/views/topology_regions.cpp" line="110"/>
         <source>simulated: pods are marked Running, no container runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/topology_regions.cpp" line="112"/>
+        <source>gateway %1 · routes %2 · no NAT</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1738,7 +1758,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/topology_view.cpp" line="229"/>
+        <location filename="../../ui/views/topology_view.cpp" line="232"/>
         <source>%n node(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1746,7 +1766,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/topology_view.cpp" line="230"/>
+        <location filename="../../ui/views/topology_view.cpp" line="233"/>
         <source>%n pod(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1754,7 +1774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/topology_view.cpp" line="230"/>
+        <location filename="../../ui/views/topology_view.cpp" line="233"/>
         <source>%n Service(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1762,42 +1782,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="283"/>
+        <location filename="../../ui/views/topology_view.cpp" line="296"/>
         <source>Cluster topology</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="284"/>
+        <location filename="../../ui/views/topology_view.cpp" line="297"/>
         <source>Nodes, pods, Services and workloads, drawn by Timoneiro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="296"/>
+        <location filename="../../ui/views/topology_view.cpp" line="309"/>
         <source>Export as SVG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="296"/>
+        <location filename="../../ui/views/topology_view.cpp" line="309"/>
         <source>Export as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="298"/>
+        <location filename="../../ui/views/topology_view.cpp" line="311"/>
         <source>SVG drawings (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="298"/>
+        <location filename="../../ui/views/topology_view.cpp" line="311"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="302"/>
+        <location filename="../../ui/views/topology_view.cpp" line="315"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="302"/>
+        <location filename="../../ui/views/topology_view.cpp" line="315"/>
         <source>Could not write %1.</source>
         <translation type="unfinished"></translation>
     </message>

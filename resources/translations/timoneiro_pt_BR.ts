@@ -4,16 +4,30 @@
 <context>
     <name>LocalCluster</name>
     <message>
-        <location filename="../../app/local_cluster.cpp" line="35" />
+        <location filename="../../app/local_cluster.cpp" line="26" />
+        <source>Local cluster: %1</source>
+        <translation>Cluster local: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/local_cluster.cpp" line="39" />
         <source>The local cluster did not start (exit code %1):
 %2</source>
         <translation>O cluster local não iniciou (código de saída %1):
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/local_cluster.cpp" line="51" />
+        <location filename="../../app/local_cluster.cpp" line="60" />
+        <source>Starting the local cluster (the timoneirod system service)…</source>
+        <translation>Iniciando o cluster local (o serviço de sistema timoneirod)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/local_cluster.cpp" line="66" />
+        <source>Starting the local cluster (containerd nodes when this machine can run them, simulated nodes otherwise)…</source>
+        <translation>Iniciando o cluster local (nós containerd quando esta máquina consegue executá-los, nós simulados caso contrário)…</translation>
+    </message>
+    <message>
         <source>Starting the local cluster with 3 simulated nodes (containerd nodes are not in this build yet)…</source>
-        <translation>Iniciando o cluster local com 3 nós simulados (os nós com containerd ainda não estão nesta versão)…</translation>
+        <translation type="vanished">Iniciando o cluster local com 3 nós simulados (os nós com containerd ainda não estão nesta versão)…</translation>
     </message>
 </context>
 <context>
@@ -266,37 +280,37 @@
 <context>
     <name>timoneiro::ui::EventsTimelineModel</name>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="120" />
+        <location filename="../../ui/models/events_timeline_model.cpp" line="163" />
         <source>%1 (x%2)</source>
         <translation>%1 (x%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="131" />
+        <location filename="../../ui/models/events_timeline_model.cpp" line="174" />
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="132" />
+        <location filename="../../ui/models/events_timeline_model.cpp" line="175" />
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="133" />
+        <location filename="../../ui/models/events_timeline_model.cpp" line="176" />
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="134" />
+        <location filename="../../ui/models/events_timeline_model.cpp" line="177" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="135" />
+        <location filename="../../ui/models/events_timeline_model.cpp" line="178" />
         <source>Object</source>
         <translation>Objeto</translation>
     </message>
     <message>
-        <location filename="../../ui/models/events_timeline_model.cpp" line="136" />
+        <location filename="../../ui/models/events_timeline_model.cpp" line="179" />
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
@@ -367,59 +381,59 @@
 <context>
     <name>timoneiro::ui::LegendItem</name>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="133" />
-        <location filename="../../ui/views/topology_regions.cpp" line="138" />
+        <location filename="../../ui/views/topology_regions.cpp" line="140" />
+        <location filename="../../ui/views/topology_regions.cpp" line="145" />
         <source>Pods:</source>
         <translation>Pods:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="135" />
+        <location filename="../../ui/views/topology_regions.cpp" line="142" />
         <source>running, ready</source>
         <translation>rodando, pronto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="135" />
+        <location filename="../../ui/views/topology_regions.cpp" line="142" />
         <source>running, not ready</source>
         <translation>rodando, não pronto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="136" />
+        <location filename="../../ui/views/topology_regions.cpp" line="143" />
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="136" />
+        <location filename="../../ui/views/topology_regions.cpp" line="143" />
         <source>failed / crashing</source>
         <translation>com falha / travando</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="137" />
+        <location filename="../../ui/views/topology_regions.cpp" line="144" />
         <source>completed</source>
         <translation>concluído</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="137" />
+        <location filename="../../ui/views/topology_regions.cpp" line="144" />
         <source>terminating</source>
         <translation>terminando</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="139" />
-        <location filename="../../ui/views/topology_regions.cpp" line="153" />
+        <location filename="../../ui/views/topology_regions.cpp" line="146" />
+        <location filename="../../ui/views/topology_regions.cpp" line="160" />
         <source>Lines:</source>
         <translation>Linhas:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="155" />
+        <location filename="../../ui/views/topology_regions.cpp" line="162" />
         <source>Service sends traffic to a ready pod</source>
         <translation>o Service manda tráfego para um pod pronto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="156" />
+        <location filename="../../ui/views/topology_regions.cpp" line="163" />
         <source>endpoint not ready: no traffic</source>
         <translation>endpoint não pronto: sem tráfego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="157" />
+        <location filename="../../ui/views/topology_regions.cpp" line="164" />
         <source>owns (Deployment → ReplicaSet → Pod)</source>
         <translation>é dono de (Deployment → ReplicaSet → Pod)</translation>
     </message>
@@ -793,12 +807,18 @@
     <message numerus="yes">
         <location filename="../../ui/views/main_window_actions.cpp" line="341" />
         <source>Node %1 drained: %n pod(s) evicted</source>
-        <translation><numerusform>Nó %1 drenado: %n pod despejado</numerusform><numerusform>Nó %1 drenado: %n pods despejados</numerusform></translation>
+        <translation>
+            <numerusform>Nó %1 drenado: %n pod despejado</numerusform>
+            <numerusform>Nó %1 drenado: %n pods despejados</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/views/main_window_actions.cpp" line="343" />
         <source>%n pod(s) DELETED instead of evicted (this server does not serve eviction)</source>
-        <translation><numerusform>%n pod APAGADO em vez de despejado (este servidor não oferece eviction)</numerusform><numerusform>%n pods APAGADOS em vez de despejados (este servidor não oferece eviction)</numerusform></translation>
+        <translation>
+            <numerusform>%n pod APAGADO em vez de despejado (este servidor não oferece eviction)</numerusform>
+            <numerusform>%n pods APAGADOS em vez de despejados (este servidor não oferece eviction)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/views/main_window_actions.cpp" line="345" />
@@ -834,7 +854,7 @@
         <translation>Topologia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window_tabs.cpp" line="27" />
+        <location filename="../../ui/views/main_window_tabs.cpp" line="31" />
         <source>YAML editor</source>
         <translation>Editor de YAML</translation>
     </message>
@@ -910,7 +930,7 @@
         <translation>nenhum recurso para o kind "%1" na versão "%2"</translation>
     </message>
     <message>
-        <location filename="../../ui/models/manifest_apply.cpp" line="226" />
+        <location filename="../../ui/models/manifest_apply.cpp" line="216" />
         <source>namespace "%1" is created by document %2 of this manifest; this document is checked once it exists</source>
         <translation>o namespace "%1" é criado pelo documento %2 deste manifesto; este documento é verificado quando ele existir</translation>
     </message>
@@ -971,74 +991,84 @@
         <translation>Bridge %1: o switch virtual em que os pods deste nó estão ligados</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="40" />
+        <location filename="../../ui/views/topology_regions.cpp" line="41" />
+        <source>Gateway %1: the pods here send traffic for %2 to it, and this machine routes it to the other nodes' bridges and Services without NAT, so every pod sees the real address of the other side</source>
+        <translation>Gateway %1: os pods daqui mandam para ele o tráfego para %2, e esta máquina o roteia para as bridges dos outros nós e para os Services sem NAT, então cada pod vê o endereço real do outro lado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/topology_regions.cpp" line="45" />
         <source>Simulated node: pods are marked Running but no container runs.</source>
         <translation>Nó simulado: os pods são marcados como Running, mas nenhum contêiner roda.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="73" />
+        <location filename="../../ui/views/topology_regions.cpp" line="78" />
         <source>Not scheduled yet</source>
         <translation>Ainda não agendados</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="74" />
+        <location filename="../../ui/views/topology_regions.cpp" line="79" />
         <source>Pending: waiting for a node</source>
         <translation>Pending: esperando um nó</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="80" />
+        <location filename="../../ui/views/topology_regions.cpp" line="85" />
         <source>SIMULATED</source>
         <translation>SIMULADO</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="82" />
+        <location filename="../../ui/views/topology_regions.cpp" line="87" />
         <source>NOT READY</source>
         <translation>NÃO PRONTO</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="82" />
+        <location filename="../../ui/views/topology_regions.cpp" line="87" />
         <source>READY: %1</source>
         <translation>READY: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="84" />
+        <location filename="../../ui/views/topology_regions.cpp" line="89" />
         <source>CORDONED</source>
         <translation>ISOLADO (CORDON)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="97" />
+        <location filename="../../ui/views/topology_regions.cpp" line="102" />
         <source>Node %1</source>
         <translation>Nó %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="99" />
+        <location filename="../../ui/views/topology_regions.cpp" line="104" />
         <source>IP %1</source>
         <translation>IP %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="99" />
+        <location filename="../../ui/views/topology_regions.cpp" line="104" />
         <source>?</source>
         <translation>?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="100" />
+        <location filename="../../ui/views/topology_regions.cpp" line="105" />
         <source>pod network %1</source>
         <translation>rede de pods %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="100" />
+        <location filename="../../ui/views/topology_regions.cpp" line="105" />
         <source>not assigned</source>
         <translation>não atribuída</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="102" />
+        <location filename="../../ui/views/topology_regions.cpp" line="107" />
         <source>bridge %1</source>
         <translation>bridge %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_regions.cpp" line="105" />
+        <location filename="../../ui/views/topology_regions.cpp" line="110" />
         <source>simulated: pods are marked Running, no container runs</source>
         <translation>simulado: pods marcados como Running, nenhum contêiner roda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/topology_regions.cpp" line="112" />
+        <source>gateway %1 · routes %2 · no NAT</source>
+        <translation>gateway %1 · rotas %2 · sem NAT</translation>
     </message>
 </context>
 <context>
@@ -1648,7 +1678,10 @@
     <message numerus="yes">
         <location filename="../../ui/views/topology_items.cpp" line="130" />
         <source>+%n more</source>
-        <translation><numerusform>+%n outro(s)</numerusform><numerusform>+%n outro(s)</numerusform></translation>
+        <translation>
+            <numerusform>+%n outro(s)</numerusform>
+            <numerusform>+%n outro(s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1809,57 +1842,66 @@
         <translation>Não foi possível acompanhar o cluster: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/topology_view.cpp" line="229" />
+        <location filename="../../ui/views/topology_view.cpp" line="232" />
         <source>%n node(s)</source>
-        <translation><numerusform>%n nó(s)</numerusform><numerusform>%n nó(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n nó(s)</numerusform>
+            <numerusform>%n nó(s)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/topology_view.cpp" line="230" />
+        <location filename="../../ui/views/topology_view.cpp" line="233" />
         <source>%n pod(s)</source>
-        <translation><numerusform>%n pod(s)</numerusform><numerusform>%n pod(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n pod(s)</numerusform>
+            <numerusform>%n pod(s)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/topology_view.cpp" line="230" />
+        <location filename="../../ui/views/topology_view.cpp" line="233" />
         <source>%n Service(s)</source>
-        <translation><numerusform>%n Service(s)</numerusform><numerusform>%n Service(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n Service(s)</numerusform>
+            <numerusform>%n Service(s)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="283" />
+        <location filename="../../ui/views/topology_view.cpp" line="296" />
         <source>Cluster topology</source>
         <translation>Topologia do cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="284" />
+        <location filename="../../ui/views/topology_view.cpp" line="297" />
         <source>Nodes, pods, Services and workloads, drawn by Timoneiro</source>
         <translation>Nós, pods, Services e cargas de trabalho, desenhados pelo Timoneiro</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="296" />
+        <location filename="../../ui/views/topology_view.cpp" line="309" />
         <source>Export as SVG</source>
         <translation>Exportar como SVG</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="296" />
+        <location filename="../../ui/views/topology_view.cpp" line="309" />
         <source>Export as PNG</source>
         <translation>Exportar como PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="298" />
+        <location filename="../../ui/views/topology_view.cpp" line="311" />
         <source>SVG drawings (*.svg)</source>
         <translation>Desenhos SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="298" />
+        <location filename="../../ui/views/topology_view.cpp" line="311" />
         <source>PNG images (*.png)</source>
         <translation>Imagens PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="302" />
+        <location filename="../../ui/views/topology_view.cpp" line="315" />
         <source>Export failed</source>
         <translation>Falha ao exportar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/topology_view.cpp" line="302" />
+        <location filename="../../ui/views/topology_view.cpp" line="315" />
         <source>Could not write %1.</source>
         <translation>Não foi possível gravar %1.</translation>
     </message>
@@ -1970,7 +2012,10 @@
     <message numerus="yes">
         <location filename="../../ui/views/yaml_editor.cpp" line="205" />
         <source>The manifest is incomplete: %n problem(s), nothing was sent.</source>
-        <translation><numerusform>O manifesto está incompleto: %n problema(s), nada foi enviado.</numerusform><numerusform>O manifesto está incompleto: %n problema(s), nada foi enviado.</numerusform></translation>
+        <translation>
+            <numerusform>O manifesto está incompleto: %n problema(s), nada foi enviado.</numerusform>
+            <numerusform>O manifesto está incompleto: %n problema(s), nada foi enviado.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/views/yaml_editor.cpp" line="215" />
@@ -1980,7 +2025,10 @@
     <message numerus="yes">
         <location filename="../../ui/views/yaml_editor.cpp" line="229" />
         <source>Validating %n document(s) on the server (dry run)…</source>
-        <translation><numerusform>Validando %n documento(s) no servidor (dry run)…</numerusform><numerusform>Validando %n documento(s) no servidor (dry run)…</numerusform></translation>
+        <translation>
+            <numerusform>Validando %n documento(s) no servidor (dry run)…</numerusform>
+            <numerusform>Validando %n documento(s) no servidor (dry run)…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/views/yaml_editor.cpp" line="246" />
@@ -1990,12 +2038,18 @@
     <message numerus="yes">
         <location filename="../../ui/views/yaml_editor.cpp" line="248" />
         <source>The API server found %n problem(s); each is marked on its line.</source>
-        <translation><numerusform>O servidor da API encontrou %n problema(s); cada um está marcado na sua linha.</numerusform><numerusform>O servidor da API encontrou %n problema(s); cada um está marcado na sua linha.</numerusform></translation>
+        <translation>
+            <numerusform>O servidor da API encontrou %n problema(s); cada um está marcado na sua linha.</numerusform>
+            <numerusform>O servidor da API encontrou %n problema(s); cada um está marcado na sua linha.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/views/yaml_editor.cpp" line="261" />
         <source>Applying %n document(s)…</source>
-        <translation><numerusform>Aplicando %n documento(s)…</numerusform><numerusform>Aplicando %n documento(s)…</numerusform></translation>
+        <translation>
+            <numerusform>Aplicando %n documento(s)…</numerusform>
+            <numerusform>Aplicando %n documento(s)…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/views/yaml_editor.cpp" line="302" />
@@ -2055,7 +2109,10 @@
     <message numerus="yes">
         <location filename="../../ui/views/yaml_editor_diff.cpp" line="120" />
         <source>%n of %1 object(s) would change.</source>
-        <translation><numerusform>%n de %1 objeto(s) mudaria(m).</numerusform><numerusform>%n de %1 objeto(s) mudaria(m).</numerusform></translation>
+        <translation>
+            <numerusform>%n de %1 objeto(s) mudaria(m).</numerusform>
+            <numerusform>%n de %1 objeto(s) mudaria(m).</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/views/yaml_editor_live.cpp" line="61" />

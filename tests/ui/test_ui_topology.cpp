@@ -69,8 +69,14 @@ class Topology : public QObject {
         QJsonObject meta{{"name", name}, {"labels", QJsonObject{{"kubernetes.io/hostname", name}}}};
         if (simulated)
             meta["labels"] = QJsonObject{{"kubernetes.io/hostname", name}, {"timoneiro.io/simulated", "true"}};
-        if (!bridge.isEmpty())
-            meta["annotations"] = QJsonObject{{"timoneiro.io/bridge", bridge}};
+        if (!bridge.isEmpty()) {
+            // As timoneirod's local nodes write it (the gateway is the pod range's first address).
+            const QString gateway = cidr.section('.', 0, 2) + ".1";
+            const QJsonObject network{{"bridge", bridge}, {"gateway", gateway}, {"podCIDR", cidr},
+                                      {"podRoutes", QJsonArray{"10.244.0.0/16", "10.96.0.0/12"}}};
+            meta["annotations"] = QJsonObject{{"timoneiro.io/bridge", bridge},
+                                              {"timoneiro.io/network", QString::fromUtf8(QJsonDocument(network).toJson(QJsonDocument::Compact))}};
+        }
         const QJsonObject node = create(res("", "nodes"), {},
                                         {{"apiVersion", "v1"}, {"kind", "Node"}, {"metadata", meta}, {"spec", QJsonObject{{"podCIDR", cidr}}}});
         return setStatus(res("", "nodes"), node,
@@ -177,6 +183,9 @@ private slots:
         QCOMPARE(node1->podCIDR, QStringLiteral("10.244.1.0/24"));
         QCOMPARE(node1->internalIP, QStringLiteral("172.30.0.11"));
         QCOMPARE(node1->bridge, QStringLiteral("tmn-node-1"));
+        QCOMPARE(node1->gateway, QStringLiteral("10.244.1.1"));
+        QCOMPARE(node1->podRoutes, QStringList({"10.244.0.0/16", "10.96.0.0/12"}));
+        QVERIFY(sim->gateway.isEmpty());
         QVERIFY(!node1->simulated);
         QVERIFY(sim->simulated);
         QCOMPARE(sim->readyStatus, QStringLiteral("True"));

@@ -5,6 +5,7 @@
 #include "api/table.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 
 namespace timoneiro::ui {
 
@@ -99,6 +100,12 @@ void readNode(const QJsonObject &node, TopologyElement &e)
         }
     const QJsonObject annotations = meta.value(QStringLiteral("annotations")).toObject();
     e.bridge = annotations.value(QStringLiteral("timoneiro.io/bridge")).toString();
+    // Timoneiro's local nodes say how their pods are wired (a JSON text).
+    const QJsonObject network = QJsonDocument::fromJson(annotations.value(QStringLiteral("timoneiro.io/network")).toString().toUtf8()).object();
+    e.gateway = str(network, "gateway");
+    e.podRoutes.clear();
+    for (const QJsonValue &r : network.value(QStringLiteral("podRoutes")).toArray())
+        e.podRoutes << r.toString();
     e.simulated = meta.value(QStringLiteral("labels")).toObject().value(QStringLiteral("timoneiro.io/simulated")).toString()
                   == QLatin1String("true");
     e.readyStatus = api::conditionStatus(node, QStringLiteral("Ready"));

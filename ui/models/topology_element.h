@@ -36,6 +36,8 @@ struct TopologyElement {
     QString podCIDR;
     QString internalIP;
     QString bridge;         // the node's pod bridge, when the node reports it
+    QString gateway;        // its address on that bridge: the pods' next hop (timoneiro.io/network)
+    QStringList podRoutes;  // the ranges the pods here route through the gateway
     bool simulated = false; // label timoneiro.io/simulated=true
     bool unschedulable = false;
     QString readyStatus;    // the Ready condition: True, False, Unknown

@@ -36,6 +36,11 @@ void NodeRegion::describe()
                            e.podCIDR.isEmpty() ? tr("not assigned yet") : e.podCIDR);
     if (!e.bridge.isEmpty())
         tip += QStringLiteral("<br>") + tr("Bridge %1: the virtual switch the pods on this node are plugged into").arg(e.bridge);
+    if (!e.gateway.isEmpty())
+        tip += QStringLiteral("<br>")
+               + tr("Gateway %1: the pods here send traffic for %2 to it, and this machine routes it to the other "
+                    "nodes' bridges and Services without NAT, so every pod sees the real address of the other side")
+                     .arg(e.gateway, e.podRoutes.join(QStringLiteral(", ")));
     if (e.simulated)
         tip += QStringLiteral("<br>") + tr("Simulated node: pods are marked Running but no container runs.");
     setToolTip(tip);
@@ -103,6 +108,8 @@ void NodeRegion::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
     text(p, x, 41, w, facts.join(QStringLiteral("  ·  ")), font(7.5), kSubtle);
     if (e.simulated)
         text(p, x, 53, w, tr("simulated: pods are marked Running, no container runs"), font(6.5), QColor(0x6d, 0x4f, 0x9c));
+    else if (!e.gateway.isEmpty())
+        text(p, x, 53, w, tr("gateway %1 · routes %2 · no NAT").arg(e.gateway, e.podRoutes.join(QStringLiteral(", "))), font(6.5), kSubtle);
 }
 
 LegendItem::LegendItem()
