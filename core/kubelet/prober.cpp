@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -114,16 +115,27 @@ QString hostOf(const ProbeTarget &t, const QJsonObject &action, QString *error)
     return {};
 }
 
+// Where a tcpSocket or httpGet probe dials, or why it cannot (an Unknown outcome).
+std::optional<ProbeOutcome> endpointOf(const ProbeTarget &t, const QJsonObject &action, QString *host, int *port)
+{
+    QString error;
+    *host = hostOf(t, action, &error);
+    if (host->isEmpty())
+        return ProbeOutcome{ProbeResult::Unknown, error.isEmpty() ? QStringLiteral("the pod has no IP yet") : error};
+    *port = probePort(action.value(QStringLiteral("port")), t.container);
+    if (*port <= 0 || *port > 65535)
+        return ProbeOutcome{ProbeResult::Unknown,
+                            QStringLiteral("couldn't find port: %1").arg(action.value(QStringLiteral("port")).toVariant().toString())};
+    return std::nullopt;
+}
+
 ProbeOutcome tcpProbe(const ProbeTarget &t)
 {
     const QJsonObject action = t.spec.handler.value(QStringLiteral("tcpSocket")).toObject();
-    QString error;
-    const QString host = hostOf(t, action, &error);
-    if (host.isEmpty())
-        return {ProbeResult::Unknown, error.isEmpty() ? QStringLiteral("the pod has no IP yet") : error};
-    const int port = probePort(action.value(QStringLiteral("port")), t.container);
-    if (port <= 0 || port > 65535)
-        return {ProbeResult::Unknown, QStringLiteral("couldn't find port: %1").arg(action.value(QStringLiteral("port")).toVariant().toString())};
+    QString host, error;
+    int port = 0;
+    if (auto unknown = endpointOf(t, action, &host, &port))
+        return *unknown;
     const Fd fd(dial(host, port, nowMs() + t.spec.timeoutSeconds * 1000LL, &error));
     if (fd.get() < 0)
         return {ProbeResult::Failure, error};
@@ -133,13 +145,10 @@ ProbeOutcome tcpProbe(const ProbeTarget &t)
 ProbeOutcome httpProbe(const ProbeTarget &t)
 {
     const QJsonObject action = t.spec.handler.value(QStringLiteral("httpGet")).toObject();
-    QString error;
-    const QString host = hostOf(t, action, &error);
-    if (host.isEmpty())
-        return {ProbeResult::Unknown, error.isEmpty() ? QStringLiteral("the pod has no IP yet") : error};
-    const int port = probePort(action.value(QStringLiteral("port")), t.container);
-    if (port <= 0 || port > 65535)
-        return {ProbeResult::Unknown, QStringLiteral("couldn't find port: %1").arg(action.value(QStringLiteral("port")).toVariant().toString())};
+    QString host, error;
+    int port = 0;
+    if (auto unknown = endpointOf(t, action, &host, &port))
+        return *unknown;
     if (action.value(QStringLiteral("scheme")).toString(QStringLiteral("HTTP")).compare(QLatin1String("HTTP"), Qt::CaseInsensitive) != 0)
         return {ProbeResult::Unknown, QStringLiteral("scheme %1: Timoneiro's kubelet probes over plain HTTP only").arg(action.value(QStringLiteral("scheme")).toString())};
     QString path = action.value(QStringLiteral("path")).toString(QStringLiteral("/"));
