@@ -85,64 +85,35 @@ bool readyCondition(const QJsonObject &obj)
 
 // Watches the pods of one namespace on a thread of its own and counts those
 // bound to a node and those Ready.
-class PodWatcher : public QThread {
+class PodWatcher : public WatchThread {
 public:
-    explicit PodWatcher(QString ns) : ns_(std::move(ns)) {}
-    ~PodWatcher() override
+    explicit PodWatcher(const QString &ns)
+        : WatchThread(QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods?watch=true").arg(ns)), gTls)
     {
-        requestInterruption();
-        wait();
     }
+    ~PodWatcher() override { stop(); }
     std::atomic<int> bound{0};
     std::atomic<int> ready{0};
-    std::atomic<bool> open{false};
 
 protected:
-    void run() override
+    void onEvent(const QString &type, const QJsonObject &obj) override
     {
-        QNetworkAccessManager nam;
-        QNetworkRequest req(QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods?watch=true").arg(ns_)));
-        req.setSslConfiguration(gTls);
-        QNetworkReply *reply = nam.get(req);
-        QByteArray buffer;
-        QSet<QString> boundSet, readySet;
-        QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [this] { open = true; });
-        QObject::connect(reply, &QNetworkReply::readyRead, reply, [&] {
-            buffer += reply->readAll();
-            qsizetype start = 0, nl;
-            while ((nl = buffer.indexOf('\n', start)) >= 0) {
-                const QJsonObject ev = QJsonDocument::fromJson(buffer.mid(start, nl - start)).object();
-                start = nl + 1;
-                const QJsonObject obj = ev.value(QStringLiteral("object")).toObject();
-                const QString name = obj.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
-                const bool deleted = ev.value(QStringLiteral("type")).toString() == QLatin1String("DELETED");
-                if (!deleted && !obj.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty())
-                    boundSet.insert(name);
-                else
-                    boundSet.remove(name);
-                if (!deleted && readyCondition(obj))
-                    readySet.insert(name);
-                else
-                    readySet.remove(name);
-            }
-            buffer.remove(0, start);
-            bound = int(boundSet.size());
-            ready = int(readySet.size());
-        });
-        QTimer poll;
-        QEventLoop loop;
-        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (isInterruptionRequested() || reply->isFinished())
-                loop.quit();
-        });
-        poll.start(50);
-        loop.exec();
-        reply->abort();
-        reply->deleteLater();
+        const QString name = obj.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+        const bool deleted = type == QLatin1String("DELETED");
+        if (!deleted && !obj.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty())
+            boundSet_.insert(name);
+        else
+            boundSet_.remove(name);
+        if (!deleted && readyCondition(obj))
+            readySet_.insert(name);
+        else
+            readySet_.remove(name);
+        bound = int(boundSet_.size());
+        ready = int(readySet_.size());
     }
 
 private:
-    QString ns_;
+    QSet<QString> boundSet_, readySet_;
 };
 
 struct Timeouts {

@@ -86,67 +86,40 @@ bool allStarted(const QJsonObject &pod)
 // A watch on the namespace's pods, on a thread of its own: when each pod was
 // first seen all started (ms on the shared clock), on which node, and how
 // many are left.
-class StartWatcher : public QThread {
+class StartWatcher : public WatchThread {
 public:
-    explicit StartWatcher(const QElapsedTimer &clock) : clock_(clock) {}
-    ~StartWatcher() override
+    explicit StartWatcher(const QElapsedTimer &clock)
+        : WatchThread(QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods?watch=true").arg(kNs)), gTls()), clock_(clock)
     {
-        requestInterruption();
-        wait();
     }
-    std::atomic<bool> open{false};
+    ~StartWatcher() override { stop(); }
     std::atomic<int> present{0};
     QMutex mutex;
     QHash<QString, qint64> startedAtMs;
     QHash<QString, QString> nodeOf;
 
 protected:
-    void run() override
+    void onEvent(const QString &type, const QJsonObject &pod) override
     {
-        QNetworkAccessManager nam;
-        QNetworkRequest req(QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods?watch=true").arg(kNs)));
-        req.setSslConfiguration(gTls());
-        QNetworkReply *reply = nam.get(req);
-        QByteArray buffer;
-        QSet<QString> live;
-        QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [this] { open = true; });
-        QObject::connect(reply, &QNetworkReply::readyRead, reply, [&] {
-            const qint64 now = clock_.elapsed();
-            buffer += reply->readAll();
-            qsizetype start = 0, nl;
-            while ((nl = buffer.indexOf('\n', start)) >= 0) {
-                const QJsonObject ev = QJsonDocument::fromJson(buffer.mid(start, nl - start)).object();
-                start = nl + 1;
-                const QJsonObject pod = ev.value(QStringLiteral("object")).toObject();
-                const QString name = pod.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
-                if (ev.value(QStringLiteral("type")).toString() == QLatin1String("DELETED")) {
-                    live.remove(name);
-                    continue;
-                }
-                live.insert(name);
-                QMutexLocker lock(&mutex);
-                if (!startedAtMs.contains(name) && allStarted(pod)) {
-                    startedAtMs.insert(name, now);
-                    nodeOf.insert(name, pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString());
-                }
-            }
-            buffer.remove(0, start);
-            present = int(live.size());
-        });
-        QTimer poll;
-        QEventLoop loop;
-        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (isInterruptionRequested() || reply->isFinished())
-                loop.quit();
-        });
-        poll.start(50);
-        loop.exec();
-        reply->abort();
-        reply->deleteLater();
+        const qint64 now = clock_.elapsed();
+        const QString name = pod.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+        if (type == QLatin1String("DELETED"))
+            live_.remove(name);
+        else
+            live_.insert(name);
+        present = int(live_.size());
+        if (type == QLatin1String("DELETED"))
+            return;
+        QMutexLocker lock(&mutex);
+        if (!startedAtMs.contains(name) && allStarted(pod)) {
+            startedAtMs.insert(name, now);
+            nodeOf.insert(name, pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString());
+        }
     }
 
 private:
     const QElapsedTimer &clock_;
+    QSet<QString> live_;
 };
 
 QByteArray readProc(qint64 pid, const char *file)
@@ -410,8 +383,7 @@ int main(int argc, char **argv)
     std::printf("  timoneirod (API server, control plane and both kubelets): VmRSS %s MB, VmHWM %s MB\n", qPrintable(mb(daemon.rssKb)),
                 qPrintable(mb(daemon.hwmKb)));
     std::printf("  failures: %d creates, %d floor pods\n", createFailures, floorFailures);
-    watcher.requestInterruption();
-    watcher.wait();
+    watcher.stop();
     server.stop();
     return 0;
 }

@@ -1,16 +1,19 @@
 #pragma once
 // Pieces the benchmarks share: one blocking HTTPS request on a thread's own
-// network manager, many of them over several threads, percentiles, and a
-// process's memory from /proc. Header-only because every
+// network manager, many of them over several threads, a watch read on a
+// thread of its own, percentiles, and a process's memory from /proc. Header-only because every
 // tests/bench/bench_*.cpp is built as an executable of its own.
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslConfiguration>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 
 #include <algorithm>
 #include <atomic>
@@ -41,6 +44,60 @@ inline Reply request(QNetworkAccessManager &nam, const QSslConfiguration &tls, c
     reply->deleteLater();
     return r;
 }
+
+// A watch (?watch=true) read on a thread of its own, so the benchmark's
+// own requests never delay what it observes: each event goes to onEvent()
+// on that thread. A subclass calls stop() in its destructor, before its
+// members go.
+class WatchThread : public QThread {
+public:
+    WatchThread(QUrl url, QSslConfiguration tls) : url_(std::move(url)), tls_(std::move(tls)) {}
+    ~WatchThread() override { stop(); }
+    std::atomic<bool> open{false};  // the server answered the watch
+
+    void stop()
+    {
+        requestInterruption();
+        wait();
+    }
+
+protected:
+    virtual void onEvent(const QString &type, const QJsonObject &object) = 0;
+
+    void run() override
+    {
+        QNetworkAccessManager nam;
+        QNetworkRequest req(url_);
+        req.setSslConfiguration(tls_);
+        QNetworkReply *reply = nam.get(req);
+        QByteArray buffer;
+        QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [this] { open = true; });
+        QObject::connect(reply, &QNetworkReply::readyRead, reply, [&] {
+            buffer += reply->readAll();
+            qsizetype start = 0, nl;
+            while ((nl = buffer.indexOf('\n', start)) >= 0) {
+                const QJsonObject ev = QJsonDocument::fromJson(buffer.mid(start, nl - start)).object();
+                start = nl + 1;
+                onEvent(ev.value(QStringLiteral("type")).toString(), ev.value(QStringLiteral("object")).toObject());
+            }
+            buffer.remove(0, start);
+        });
+        QTimer poll;
+        QEventLoop loop;
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (isInterruptionRequested() || reply->isFinished())
+                loop.quit();
+        });
+        poll.start(50);
+        loop.exec();
+        reply->abort();
+        reply->deleteLater();
+    }
+
+private:
+    QUrl url_;
+    QSslConfiguration tls_;
+};
 
 inline double percentile(std::vector<double> v, double p)
 {
