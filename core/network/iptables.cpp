@@ -1,5 +1,6 @@
 #include "iptables.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -27,6 +28,27 @@ QString targetOf(const QString &line)
 }
 
 }  // namespace
+
+QString hashedName(const QString &text, int length)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    const QByteArray hash = QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
+    QString out;
+    quint32 buffer = 0;
+    int bits = 0;
+    for (const char c : hash) {
+        buffer = (buffer << 8) | quint8(c);
+        bits += 8;
+        while (bits >= 5 && out.size() < length) {
+            out += QLatin1Char(alphabet[(buffer >> (bits - 5)) & 31]);
+            bits -= 5;
+        }
+    }
+    // 256 bits give 51 full characters; a longer name gets the padded last one.
+    if (bits > 0 && out.size() < length)
+        out += QLatin1Char(alphabet[(buffer << (5 - bits)) & 31]);
+    return out;
+}
 
 bool isBuiltinChain(const QString &name)
 {

@@ -35,6 +35,11 @@ QStringList builtinJumpsTo(const QByteArray &dump, const std::function<bool(cons
 QByteArray removalText(const QString &table, const QByteArray &dump, const std::function<bool(const QString &chain)> &isOurs,
                        QStringList *removed = nullptr);
 
+// The first length characters of base32(sha256(text)) in Go's StdEncoding
+// alphabet: how kube-proxy names its per-service and per-endpoint chains
+// (length 16), and how the NetworkPolicy chains are named after their pod.
+QString hashedName(const QString &text, int length);
+
 // Whether name is a chain the built-in tables start with.
 bool isBuiltinChain(const QString &name);
 

@@ -1,49 +1,12 @@
 #include "network_policy_iptables.h"
 
-#include <QProcess>
+#include "iptables.h"
+
 #include <QStandardPaths>
 
 namespace timoneiro::network {
 
 namespace {
-
-constexpr int kTimeoutMs = 10000;
-
-struct Run {
-    bool ok = false;
-    QByteArray out;
-    QString error;
-};
-
-Run run(const char *program, const QStringList &args, const QByteArray &input = {})
-{
-    Run r;
-    const QString path = iptablesProgram(program);
-    if (path.isEmpty()) {
-        r.error = QStringLiteral("%1 is not installed").arg(QLatin1String(program));
-        return r;
-    }
-    QProcess p;
-    p.start(path, args);
-    if (!p.waitForStarted(kTimeoutMs)) {
-        r.error = QStringLiteral("%1: %2").arg(QLatin1String(program), p.errorString());
-        return r;
-    }
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(kTimeoutMs)) {
-        p.kill();
-        p.waitForFinished(1000);
-        r.error = QStringLiteral("%1 did not finish in %2 s").arg(QLatin1String(program)).arg(kTimeoutMs / 1000);
-        return r;
-    }
-    r.out = p.readAllStandardOutput();
-    r.ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    if (!r.ok)
-        r.error = QStringLiteral("%1 failed: %2").arg(QLatin1String(program), QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
-    return r;
-}
 
 bool isOurs(const QString &chain)
 {
@@ -111,9 +74,9 @@ QString iptablesProgram(const char *name)
 
 bool runIptablesRestore(const QByteArray &input, QString *error)
 {
-    const Run r = run("iptables-restore", {QStringLiteral("-w"), QStringLiteral("--noflush")}, input);
+    const iptables::Result r = iptables::restore(input);
     if (!r.ok && error)
-        *error = r.error;
+        *error = QStringLiteral("iptables-restore failed: %1").arg(r.error);
     return r.ok;
 }
 
@@ -121,29 +84,15 @@ bool removeNetworkPolicyChains(QString *error)
 {
     if (iptablesProgram("iptables").isEmpty())
         return true;  // no iptables: nothing of ours can exist
-    for (const QString &jump : networkPolicyJumps()) {
-        // iptables splits the comment's quotes itself only through a shell; pass the words.
-        QStringList args{QStringLiteral("-w"), QStringLiteral("-D"), QStringLiteral("FORWARD")};
-        args += QProcess::splitCommand(jump);
-        for (int i = 0; i < 10 && run("iptables", args).ok; ++i) {
-        }
-    }
-    const Run saved = run("iptables-save", {QStringLiteral("-t"), QStringLiteral("filter")});
-    if (!saved.ok) {
+    const QByteArray dump = iptables::save(QStringLiteral("filter"));
+    if (dump.isEmpty()) {
         if (error)
-            *error = saved.error;
+            *error = QStringLiteral("iptables-save -t filter failed");
         return false;
     }
-    const QStringList chains = networkPolicyChainsIn(saved.out);
-    if (chains.isEmpty())
-        return true;
-    QByteArray text = "*filter\n";
-    for (const QString &c : chains)
-        text += ':' + c.toLatin1() + " - [0:0]\n";
-    for (const QString &c : chains)
-        text += "-X " + c.toLatin1() + '\n';
-    text += "COMMIT\n";
-    return runIptablesRestore(text, error);
+    // The jumps out of FORWARD first, then the chains, in one transaction.
+    const QByteArray text = iptables::removalText(QStringLiteral("filter"), dump, isOurs);
+    return text.isEmpty() || runIptablesRestore(text, error);
 }
 
 }  // namespace timoneiro::network

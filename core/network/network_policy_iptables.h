@@ -25,7 +25,7 @@ QByteArray networkPolicyRestoreText(const NetworkPolicyRules &rules, const QStri
 QStringList networkPolicyChainsIn(const QByteArray &iptablesSave);
 
 // Runs iptables-restore -w --noflush with input; false with *error on failure.
-// Blocking, bounded (10 s).
+// Blocking, bounded (iptables::restore).
 bool runIptablesRestore(const QByteArray &input, QString *error);
 // The program: iptables-restore from PATH, /usr/sbin or /sbin.
 QString iptablesProgram(const char *name);

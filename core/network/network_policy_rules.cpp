@@ -1,11 +1,11 @@
 #include "network_policy_rules.h"
 
+#include "iptables.h"
 #include "network_policy_cidr.h"
 
 #include "api/object.h"
 #include "api/selector.h"
 
-#include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
 
@@ -343,25 +343,6 @@ private:
     NetworkPolicyRules result_;
 };
 
-QString base32(const QByteArray &bytes, int length)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    QString out;
-    quint32 buffer = 0;
-    int bits = 0;
-    for (const char c : bytes) {
-        buffer = (buffer << 8) | quint8(c);
-        bits += 8;
-        while (bits >= 5 && out.size() < length) {
-            out += QLatin1Char(alphabet[(buffer >> (bits - 5)) & 31]);
-            bits -= 5;
-        }
-        if (out.size() >= length)
-            break;
-    }
-    return out;
-}
-
 }  // namespace
 
 const IptablesChain *NetworkPolicyRules::chain(const QString &name) const
@@ -383,8 +364,8 @@ QStringList NetworkPolicyRules::chainNames() const
 
 QString podChainName(bool ingress, const QString &namespaceName, const QString &podName)
 {
-    const QByteArray hash = QCryptographicHash::hash((namespaceName + QLatin1Char('/') + podName).toUtf8(), QCryptographicHash::Sha256);
-    return QString::fromLatin1(kNetworkPolicyPodChainPrefix) + (ingress ? QStringLiteral("ING-") : QStringLiteral("EGR-")) + base32(hash, 10);
+    return QString::fromLatin1(kNetworkPolicyPodChainPrefix) + (ingress ? QStringLiteral("ING-") : QStringLiteral("EGR-"))
+           + iptables::hashedName(namespaceName + QLatin1Char('/') + podName, 10);
 }
 
 NetworkPolicyRules compileNetworkPolicies(const NetworkPolicyState &state)

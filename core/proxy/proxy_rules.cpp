@@ -1,6 +1,7 @@
 #include "proxy_rules.h"
 
-#include <QCryptographicHash>
+#include "network/iptables.h"
+
 #include <QJsonArray>
 #include <QMap>
 #include <QSet>
@@ -11,30 +12,9 @@ namespace timoneiro::proxy {
 
 namespace {
 
-// RFC 4648 base32 with Go's StdEncoding alphabet; only the first 16
-// characters are ever used, so padding does not matter.
-QString base32(const QByteArray &data)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    QString out;
-    quint32 buffer = 0;
-    int bits = 0;
-    for (const char c : data) {
-        buffer = (buffer << 8) | quint8(c);
-        bits += 8;
-        while (bits >= 5) {
-            out += QLatin1Char(alphabet[(buffer >> (bits - 5)) & 31]);
-            bits -= 5;
-        }
-    }
-    if (bits > 0)
-        out += QLatin1Char(alphabet[(buffer << (5 - bits)) & 31]);
-    return out;
-}
-
 QString hash16(const QString &text)
 {
-    return base32(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256)).left(16);
+    return network::iptables::hashedName(text, 16);
 }
 
 QString str(const QJsonObject &o, const char *key)
