@@ -4,32 +4,18 @@
 // runtime's streaming server serves this session, as CRI's Exec/Attach/
 // PortForward answer it) and the byte pipe an upgraded client connection
 // becomes (WebSocket binary messages, or the raw socket after an SPDY upgrade).
+#include "api/node_stream_request.h"
 #include "api/result.h"
 
 #include <QByteArray>
-#include <QList>
 #include <QObject>
 #include <QString>
-#include <QStringList>
 
 #include <functional>
 
 namespace timoneiro::apiserver {
 
-struct NodeStreamRequest {
-    enum Kind { Exec, Attach, PortForward };
-    Kind kind = Exec;
-    QString namespaceName;
-    QString podName;
-    QString podUid;
-    QString container;     // exec, attach
-    QStringList command;   // exec
-    bool tty = false;
-    bool stdinOpen = false;
-    bool stdoutOpen = true;
-    bool stderrOpen = true;
-    QList<int> ports;      // portforward (may be empty: the client names ports per stream)
-};
+using api::NodeStreamRequest;
 
 // Set in Config by whoever runs the nodes: node name + request -> the
 // runtime's streaming URL ("http://127.0.0.1:<port>/exec/<token>"), or an

@@ -143,7 +143,7 @@ QString LocalNodes::podLogDir(const QString &dataDir, const QString &node)
 }
 
 api::Result<QString> LocalNodes::streamUrl(const QString &dataDir, const QString &node,
-                                           const apiserver::NodeStreamRequest &request)
+                                           const api::NodeStreamRequest &request)
 {
     const QString socket = runtime::NodeRuntimePaths::forDataDir(dataDir + QStringLiteral("/nodes/") + node).socket;
     if (!QFileInfo::exists(socket)) {
@@ -152,19 +152,7 @@ api::Result<QString> LocalNodes::streamUrl(const QString &dataDir, const QString
         return e;
     }
     kubelet::cri::RuntimeClient runtime(socket, 5000);
-    kubelet::StreamingRequest r;
-    r.kind = request.kind == apiserver::NodeStreamRequest::Exec     ? kubelet::StreamingRequest::Exec
-             : request.kind == apiserver::NodeStreamRequest::Attach ? kubelet::StreamingRequest::Attach
-                                                                    : kubelet::StreamingRequest::PortForward;
-    r.podUid = request.podUid;
-    r.container = request.container;
-    r.command = request.command;
-    r.tty = request.tty;
-    r.stdinOpen = request.stdinOpen;
-    r.stdoutOpen = request.stdoutOpen;
-    r.stderrOpen = request.stderrOpen;
-    r.ports = request.ports;
-    return kubelet::streamingUrl(runtime, r);
+    return kubelet::streamingUrl(runtime, request);
 }
 
 bool LocalNodes::available(QString *why)

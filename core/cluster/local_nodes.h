@@ -15,9 +15,6 @@
 
 namespace timoneiro::api {
 class Handler;
-}
-
-namespace timoneiro::apiserver {
 struct NodeStreamRequest;
 }
 
@@ -63,7 +60,7 @@ public:
     // of node's containerd for the request; an error for a node that runs no
     // containers here. Blocking, bounded (a few CRI calls over a local socket).
     static api::Result<QString> streamUrl(const QString &dataDir, const QString &node,
-                                          const apiserver::NodeStreamRequest &request);
+                                          const api::NodeStreamRequest &request);
 
     void start();
     // Blocking, bounded: the pods' sandboxes stopped over CRI (their IPs
