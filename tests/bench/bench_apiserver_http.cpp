@@ -42,12 +42,11 @@ QByteArray configMap(const QString &name)
 }
 
 // The admin's TLS (cluster CA, client certificate), set once the server runs.
-QSslConfiguration gTls;
 
 // One blocking request on this thread's manager; returns the HTTP status.
 int request(QNetworkAccessManager &nam, const QByteArray &method, const QUrl &url, const QByteArray &body = {})
 {
-    return timoneiro::bench::request(nam, gTls, method, url, body).status;
+    return timoneiro::bench::request(nam, timoneiro::bench::gTls(), method, url, body).status;
 }
 
 // The floor: what SQLite itself does on this disk with the store's settings
@@ -137,7 +136,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const QString base = server.server();
-    gTls = server.adminTls();
+    timoneiro::bench::gTls() = server.adminTls();
     QNetworkAccessManager nam;
     request(nam, "POST", QUrl(base + QStringLiteral("/api/v1/namespaces")),
             R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bench"}})");
@@ -178,7 +177,7 @@ int main(int argc, char **argv)
 
     // 3. watch delivery delay: create -> event received, one at a time
     QNetworkRequest watchReq(QUrl(base + QStringLiteral("/api/v1/namespaces/bench/configmaps?watch=true&labelSelector=probe%3Dyes")));
-    watchReq.setSslConfiguration(gTls);
+    watchReq.setSslConfiguration(timoneiro::bench::gTls());
     QNetworkReply *watch = nam.get(watchReq);
     QHash<QString, qint64> sentAt;
     std::vector<double> watchDelay;

@@ -33,7 +33,6 @@ using timoneiro::testing::TimoneirodProcess;
 
 namespace {
 
-QSslConfiguration gTls;
 QString gBase;
 
 QJsonObject podTemplateSpec(const QString &schedulerName = {})
@@ -62,7 +61,7 @@ QByteArray pod(const QString &name, const QString &schedulerName = {})
 
 bool post(QNetworkAccessManager &nam, const QString &path, const QByteArray &body)
 {
-    return request(nam, gTls, "POST", QUrl(gBase + path), body).status == 201;
+    return request(nam, gTls(), "POST", QUrl(gBase + path), body).status == 201;
 }
 
 bool createNamespace(const QString &name)
@@ -88,7 +87,7 @@ bool readyCondition(const QJsonObject &obj)
 class PodWatcher : public WatchThread {
 public:
     explicit PodWatcher(const QString &ns)
-        : WatchThread(QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods?watch=true").arg(ns)), gTls)
+        : WatchThread(QUrl(gBase + QStringLiteral("/api/v1/namespaces/%1/pods?watch=true").arg(ns)), gTls())
     {
     }
     ~PodWatcher() override { stop(); }
@@ -132,7 +131,7 @@ struct Timeouts {
 
 int readyNodes(QNetworkAccessManager &nam)
 {
-    const Reply r = request(nam, gTls, "GET", QUrl(gBase + QStringLiteral("/api/v1/nodes")));
+    const Reply r = request(nam, gTls(), "GET", QUrl(gBase + QStringLiteral("/api/v1/nodes")));
     int ready = 0;
     for (const QJsonValue &n : QJsonDocument::fromJson(r.body).object().value(QStringLiteral("items")).toArray())
         ready += readyCondition(n.toObject()) ? 1 : 0;
@@ -190,7 +189,7 @@ int main(int argc, char **argv)
         return 1;
     }
     gBase = server.server();
-    gTls = server.adminTls();
+    gTls() = server.adminTls();
     QNetworkAccessManager nam;
     std::printf("Timoneiro control plane benchmark: %d simulated nodes, %d pods, a %d-replica Deployment, %d clients (HTTPS on loopback)\n",
                 nodes, pods, replicas, clients);
@@ -243,7 +242,7 @@ int main(int argc, char **argv)
     int readyReplicas = 0;
     timeout.wait("the Deployment to be all Ready",
                  [&] {
-                     const Reply r = request(nam, gTls, "GET", QUrl(gBase + QStringLiteral("/apis/apps/v1/namespaces/bench-deploy/deployments/bench")));
+                     const Reply r = request(nam, gTls(), "GET", QUrl(gBase + QStringLiteral("/apis/apps/v1/namespaces/bench-deploy/deployments/bench")));
                      readyReplicas = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("status")).toObject()
                                          .value(QStringLiteral("readyReplicas")).toInt();
                      return readyReplicas >= replicas;

@@ -43,12 +43,6 @@ namespace rt = timoneiro::runtime;
 
 namespace {
 
-// Made after QCoreApplication: Qt's TLS backend cannot load at static initialisation.
-QSslConfiguration &gTls()
-{
-    static QSslConfiguration tls;
-    return tls;
-}
 QString gBase;
 const QString kNs = QStringLiteral("bench-startup");
 

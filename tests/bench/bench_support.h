@@ -23,6 +23,15 @@
 
 namespace timoneiro::bench {
 
+// The benchmark's client credentials for the cluster under test, set once
+// the server is up. Made on first use, after QCoreApplication: Qt's TLS
+// backend cannot load at static initialisation.
+inline QSslConfiguration &gTls()
+{
+    static QSslConfiguration tls;
+    return tls;
+}
+
 struct Reply {
     int status = 0;  // 0: no answer (connection error or timeout)
     QByteArray body;
