@@ -61,7 +61,7 @@ QJsonObject containerStatus(const QJsonObject &container, const ContainerRuntime
     } else if (cs && cs->status && cs->status->state() == cri::v1::CONTAINER_RUNNING) {
         state.insert(QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"), criTime(cs->status->started_at())}});
         bool started = true, ready = true;
-        probedReadiness(probes, name, QString::fromStdString(cs->status->id()), &started, &ready);
+        probedReadiness(probes, container, QString::fromStdString(cs->status->id()), &started, &ready);
         out.insert(QStringLiteral("ready"), ready);
         out.insert(QStringLiteral("started"), started);
     } else if (cs && cs->status && cs->status->state() == cri::v1::CONTAINER_EXITED) {

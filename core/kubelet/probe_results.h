@@ -5,6 +5,7 @@
 // be killed (liveness or startup failed past failureThreshold). Of one
 // container id: a result never applies to the container's next attempt.
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 
 namespace timoneiro::kubelet {
@@ -25,11 +26,19 @@ using PodProbeResults = QHash<QString, ContainerProbeResult>;  // by container n
 // derives them for a running container (UpdatePodStatus): without a
 // startup probe it has started, without a readiness probe a started
 // container is ready.
-inline void probedReadiness(const PodProbeResults *probes, const QString &name, const QString &containerId, bool *started, bool *ready)
+inline void probedReadiness(const PodProbeResults *probes, const QJsonObject &container, const QString &containerId, bool *started,
+                            bool *ready)
 {
-    const auto it = probes ? probes->constFind(name) : PodProbeResults::const_iterator();
-    if (!probes || it == probes->cend()) {
+    if (!probes) {
         *started = *ready = true;
+        return;
+    }
+    const auto it = probes->constFind(container.value(QStringLiteral("name")).toString());
+    if (it == probes->cend()) {
+        // No result yet (the prober has not taken the container up): its
+        // probes have not passed, as the kubelet's initial results say.
+        *started = !container.contains(QStringLiteral("startupProbe"));
+        *ready = *started && !container.contains(QStringLiteral("readinessProbe"));
         return;
     }
     const bool same = it->containerId == containerId;

@@ -222,21 +222,26 @@ private slots:
 
     void statusReadiness()
     {
+        const QJsonObject app{{"name", "app"}, {"startupProbe", QJsonObject{}}, {"readinessProbe", QJsonObject{}}};
+        const QJsonObject sidecar{{"name", "sidecar"}};
         bool started = false, ready = false;
-        probedReadiness(nullptr, QStringLiteral("app"), QStringLiteral("c1"), &started, &ready);
+        probedReadiness(nullptr, app, QStringLiteral("c1"), &started, &ready);
         QVERIFY(started && ready);
         PodProbeResults results;
+        // Not taken up by the prober yet: its startup probe has not passed.
+        probedReadiness(&results, app, QStringLiteral("c1"), &started, &ready);
+        QVERIFY(!started && !ready);
         results.insert(QStringLiteral("app"), ContainerProbeResult{QStringLiteral("c1"), true, true, true, true, {}, -1});
-        probedReadiness(&results, QStringLiteral("app"), QStringLiteral("c1"), &started, &ready);
+        probedReadiness(&results, app, QStringLiteral("c1"), &started, &ready);
         QVERIFY(started && ready);
         // The results are of another attempt: this one has neither started nor become ready.
-        probedReadiness(&results, QStringLiteral("app"), QStringLiteral("c2"), &started, &ready);
+        probedReadiness(&results, app, QStringLiteral("c2"), &started, &ready);
         QVERIFY(!started && !ready);
         // A container without probes next to one with them.
-        probedReadiness(&results, QStringLiteral("sidecar"), QStringLiteral("c9"), &started, &ready);
+        probedReadiness(&results, sidecar, QStringLiteral("c9"), &started, &ready);
         QVERIFY(started && ready);
         results[QStringLiteral("app")].started = false;
-        probedReadiness(&results, QStringLiteral("app"), QStringLiteral("c1"), &started, &ready);
+        probedReadiness(&results, app, QStringLiteral("c1"), &started, &ready);
         QVERIFY(!started && !ready);  // not started: not ready whatever readiness says
     }
 
